@@ -1,0 +1,48 @@
+import { aggregate } from './aggregate.ts';
+import { extract } from './extract.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { load } from './load.ts';
+import { parse } from './parse.ts';
+import type { FileReport, Message } from './types.ts';
+
+function fileName(path: string): string {
+  const base = path.split('/').pop() ?? path;
+  return base.replace(/\.(md|mdx|markdown|txt)$/i, '') || path;
+}
+
+/**
+ * Run every stage on one file: load → parse → extract → aggregate.
+ *
+ * Never throws on content: whatever the bytes, the result is a report, with
+ * problems in `warnings` and `errors`.
+ *
+ * @param path the file's path as it should appear in the report and messages
+ * @param bytes the file's raw content (a string is taken as already decoded)
+ */
+export function analyzeFile(path: string, bytes: Uint8Array | string): FileReport {
+  const loaded = typeof bytes === 'string' ? { text: bytes.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), errors: [] } : load(path, bytes);
+  const front = splitFrontmatter(path, loaded.text);
+  const errors: Message[] = [...loaded.errors, ...front.errors];
+
+  let extraction;
+  try {
+    extraction = extract(parse(front.body), front.body, path);
+  } catch (cause) {
+    // An internal failure must not hide the other files' results.
+    errors.push({
+      path, line: 1, column: 1, rule: 'parse-failed',
+      message: `Unexpected failure while reading this file (${(cause as Error).message}); its items are not counted`,
+    });
+    extraction = { items: [], itemHeading: [], headings: [], warnings: [] };
+  }
+  const { counts, sections } = aggregate(extraction);
+  const frontTitle = front.data?.['title'];
+  const title = typeof frontTitle === 'string' && frontTitle.trim() !== ''
+    ? frontTitle.trim()
+    : extraction.headings[0]?.title || fileName(path);
+
+  return {
+    path, title, ...counts, sections,
+    items: extraction.items, warnings: extraction.warnings, errors,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Item, Message } from './types.ts';
+
+/** A heading met during extraction. */
+export interface HeadingInfo {
+  title: string;
+  level: number;
+  line: number;
+  /** Index of the enclosing heading in `Extraction.headings`, or -1 at the top. */
+  parent: number;
+}
+
+/** What the extract stage finds in one file, in document order. */
+export interface Extraction {
+  items: Item[];
+  /** For each item, the index of its nearest heading, or -1 before the first heading. */
+  itemHeading: number[];
+  headings: HeadingInfo[];
+  warnings: Message[];
+}
+
+/** State shared by the extractors while they walk one tree. */
+export interface ExtractContext extends Extraction {
+  path: string;
+  /** The parsed text, for looking at the exact characters a node starts with. */
+  source: string;
+  /** Indices of the open headings, outermost first. */
+  open: number[];
+}
+
+/** Titles of the open headings, outermost first: an item's section path. */
+export function sectionPath(context: ExtractContext): string[] {
+  return context.open.map((index) => context.headings[index]!.title);
+}
+
+/** Record an item under the current heading. */
+export function addItem(context: ExtractContext, item: Item): void {
+  context.items.push(item);
+  context.itemHeading.push(context.open.at(-1) ?? -1);
+}
+
+/** Record a warning about the user's content. */
+export function warn(context: ExtractContext, line: number, column: number, rule: string, message: string): void {
+  context.warnings.push({ path: context.path, line, column, message, rule });
+}
+
+/** Collapse runs of whitespace (line breaks included) into single spaces. */
+export function plain(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,100 @@
+import type { Table, TableRow } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { isIsoDate } from './dates.ts';
+import { addItem, type ExtractContext, plain, sectionPath, warn } from './extract-context.ts';
+import { repairMojibake } from './mojibake.ts';
+import { readConfidence, readStatusCell } from './status-vocabulary.ts';
+
+const DATE_HEADERS = new Set(['date completed', 'completed', 'completed on', 'end date', 'date']);
+
+/** A header's words only: emoji, punctuation and parenthesised notes removed, lower case. */
+function headerWords(text: string): string {
+  return text.replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Which columns of a status table mean what; -1 when absent. */
+interface Columns {
+  status: number;
+  confidence: number;
+  date: number;
+}
+
+function findColumns(header: TableRow): Columns {
+  const words = header.children.map((cell) => headerWords(toString(cell)));
+  return {
+    status: words.indexOf('status'),
+    confidence: words.findIndex((w) => /^(confidence|proficiency)\b/.test(w)),
+    date: words.findIndex((w) => DATE_HEADERS.has(w)),
+  };
+}
+
+/** The row's label: its first cell (other than the status) that is more than a number. */
+function rowLabel(cells: string[], statusColumn: number): string {
+  const candidates = cells.filter((_, index) => index !== statusColumn);
+  return candidates.find((cell) => cell !== '' && !/^[#\d.\s)(-]*$/.test(cell))
+    ?? candidates.find((cell) => cell !== '')
+    ?? '';
+}
+
+/**
+ * Count the body rows of a status table (a GFM table with a column headed
+ * `Status`) as items. Reads the optional Confidence/Proficiency and completion
+ * date columns, and cells whose emoji were garbled by a wrong code page.
+ */
+export function extractStatusTable(context: ExtractContext, table: Table): void {
+  const [header, ...rows] = table.children;
+  if (!header) return;
+  const columns = findColumns(header);
+  if (columns.status === -1) return;
+
+  let mojibake: { line: number; column: number; count: number } | null = null;
+  const repaired = (text: string, line: number, column: number): string => {
+    const repair = repairMojibake(text);
+    if (repair.repaired === 0) return text;
+    mojibake ??= { line, column, count: 0 };
+    mojibake.count++;
+    return repair.text;
+  };
+
+  for (const row of rows) {
+    const cells = row.children.map((cell) => plain(toString(cell)));
+    const line = row.position?.start.line ?? 1;
+    const column = row.position?.start.column ?? 1;
+    const statusCell = row.children[columns.status];
+    const statusColumn = statusCell?.position?.start.column ?? column;
+    const raw = cells[columns.status] ?? '';
+    const cell = repaired(raw, line, statusColumn);
+    const read = readStatusCell(cell);
+    if (read.status === 'unknown') {
+      warn(context, line, statusColumn, 'status-unknown', raw === ''
+        ? 'Unexpected empty status cell, expected a status such as ✅ Done, 🟡 In Progress, ⬜ Not Started or ⏭️ Skipped; counted as unknown'
+        : `Unexpected status \`${raw}\`, expected a status such as ✅ Done, 🟡 In Progress, ⬜ Not Started or ⏭️ Skipped; counted as unknown`);
+    } else if (read.conflict) {
+      warn(context, line, statusColumn, 'status-conflict',
+        `Unexpected status \`${raw}\`: its emoji says ${read.conflict.emoji} but its words say ${read.conflict.word}; counted as ${read.conflict.word}`);
+    }
+
+    const confidenceText = columns.confidence === -1 ? '' : cells[columns.confidence] ?? '';
+    const confidence = confidenceText === '' ? null : readConfidence(repaired(confidenceText, line, column));
+
+    let doneDate: string | null = null;
+    const dateText = columns.date === -1 ? '' : cells[columns.date] ?? '';
+    const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(dateText)?.[1];
+    if (date && !isIsoDate(date)) {
+      warn(context, line, column, 'date-invalid', `Unexpected date \`${date}\`, expected a real date as YYYY-MM-DD`);
+    } else if (date && read.status === 'done') {
+      doneDate = date;
+    }
+
+    addItem(context, {
+      kind: 'row', label: rowLabel(cells, columns.status), status: read.status, line, column, depth: 0,
+      section: sectionPath(context), doneDate, confidence,
+    });
+  }
+
+  const found = mojibake as { line: number; column: number; count: number } | null;
+  if (found) {
+    warn(context, found.line, found.column, 'mojibake',
+      `Unexpected garbled characters in ${found.count} status or confidence cell(s) of this table (UTF-8 read with a legacy code page); read as repaired. Run \`npm run import\` to repair the file`);
+  }
+}

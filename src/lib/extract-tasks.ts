@@ -1,0 +1,84 @@
+import type { ListItem, Paragraph } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { isIsoDate } from './dates.ts';
+import { addItem, type ExtractContext, plain, sectionPath, warn } from './extract-context.ts';
+import type { Status } from './types.ts';
+
+/** `[/]` and `[-]` followed by a space, a tab or the end of the line. */
+const EXTENDED = /^\[([/-])\](?=[ \t]|\n|$)/;
+/** A bracket at the start of an item that looks like a checkbox but is not one. */
+const LOOKALIKE = /^\[(?:\s*[xX/-]?\s*)\]/;
+/** A checkbox glued to its list marker (`-[x]`), at the start of any line of a paragraph. */
+const GLUED = /(^|\n)([ \t>]*)((?:[-*+]|\d{1,9}[.)])\[[ xX/-]\])/g;
+const DONE_DATE = /\s*✅\ufe0f?\s*(\d{4}-\d{2}-\d{2})\s*$/u;
+
+function position(node: { position?: { start: { line: number; column: number; offset?: number } } }) {
+  const start = node.position?.start;
+  return { line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0 };
+}
+
+/**
+ * Turn a list item into a task when it has a checkbox: GFM `[ ]`, `[x]`,
+ * `[X]` (already decided by the parser) or the extended `[/]` in progress and
+ * `[-]` skipped. Warns about brackets that look like a checkbox but are not
+ * one (`[ x]`, `[x]no-space`). Returns true when the item is a task.
+ */
+export function extractTask(context: ExtractContext, node: ListItem, depth: number): boolean {
+  const first = node.children[0];
+  if (!first || first.type !== 'paragraph') return false;
+  const paragraph: Paragraph = first;
+  const start = position(paragraph);
+  const head = context.source.slice(start.offset, start.offset + 8);
+
+  let status: Status;
+  let text = toString(paragraph);
+  if (node.checked === true) status = 'done';
+  else if (node.checked === false) status = 'todo';
+  else {
+    const extended = EXTENDED.exec(head);
+    if (!extended) {
+      if (LOOKALIKE.test(head) || /^\[[ xX/-]\]\S/.test(head)) {
+        const shown = head.split('\n')[0]!.slice(0, 6);
+        warn(context, start.line, start.column, 'task-lookalike',
+          `Unexpected \`${shown}\`, expected a checkbox \`[ ]\`, \`[x]\`, \`[/]\` or \`[-]\` followed by a space; this line is not counted`);
+      }
+      return false;
+    }
+    status = extended[1] === '/' ? 'inProgress' : 'skipped';
+    text = text.replace(/^\[[/-]\][ \t]*/, '');
+  }
+
+  let doneDate: string | null = null;
+  const dated = DONE_DATE.exec(text);
+  if (dated) {
+    text = text.slice(0, dated.index);
+    if (!isIsoDate(dated[1]!)) {
+      warn(context, start.line, start.column, 'date-invalid', `Unexpected done date \`${dated[1]}\`, expected a real date as YYYY-MM-DD`);
+    } else if (status === 'done') {
+      doneDate = dated[1]!;
+    }
+  }
+
+  const { line, column } = position(node);
+  addItem(context, {
+    kind: 'task', label: plain(text), status, line, column, depth,
+    section: sectionPath(context), doneDate, confidence: null,
+  });
+  return true;
+}
+
+/** Warn about `-[x]` and `1.[ ]` written inside a paragraph: no list item, so no task. */
+export function checkGluedMarkers(context: ExtractContext, node: Paragraph): void {
+  const start = position(node);
+  const end = node.position?.end.offset ?? start.offset;
+  const text = context.source.slice(start.offset, end);
+  if (!text.includes('[')) return;
+  for (const match of text.matchAll(GLUED)) {
+    const lead = match.index + match[1]!.length;
+    const offset = start.offset + lead + match[2]!.length;
+    const line = start.line + (text.slice(0, lead).match(/\n/g)?.length ?? 0);
+    const column = offset - context.source.lastIndexOf('\n', offset - 1);
+    warn(context, line, column, 'task-lookalike',
+      `Unexpected \`${match[3]}\`, expected a space between the list marker and the checkbox; this line is not counted`);
+  }
+}

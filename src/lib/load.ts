@@ -1,0 +1,78 @@
+import type { Message } from './types.ts';
+
+/** Text ready for parsing, plus what went wrong turning bytes into it. */
+export interface LoadedText {
+  /** Decoded text: BOM removed, every CRLF or lone CR turned into LF. */
+  text: string;
+  errors: Message[];
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/**
+ * Offset of the first byte that is not part of a well-formed UTF-8 sequence,
+ * or -1 when all of `bytes` is valid. Used to point the user at the exact
+ * place where a file stops being UTF-8.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const length = bytes.length;
+  let i = 0;
+  while (i < length) {
+    const b = bytes[i]!;
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    if (i + need >= length) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** 1-based line and column of a byte offset, counting columns in characters. */
+function placeOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const column = decoder.decode(bytes.subarray(lineStart, offset)).length + 1;
+  return { line, column };
+}
+
+/**
+ * Load stage: turn a file's bytes into text the parser can trust.
+ *
+ * Invalid UTF-8 is reported (rule `utf8-invalid`) with the place of the first
+ * bad byte, and decoded with U+FFFD so that the rest of the file still counts.
+ * Line endings are normalised so labels never carry a stray `\r`; positions
+ * are unaffected because CRLF, CR and LF each end exactly one line.
+ */
+export function load(path: string, bytes: Uint8Array): LoadedText {
+  const errors: Message[] = [];
+  const bad = firstInvalidUtf8(bytes);
+  if (bad !== -1) {
+    const { line, column } = placeOf(bytes, bad);
+    const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+    errors.push({
+      path, line, column, rule: 'utf8-invalid',
+      message: `Unexpected byte 0x${hex}, expected UTF-8 text; save the file as UTF-8 (or run \`npm run import\`, which repairs legacy encodings)`,
+    });
+  }
+  let text = decoder.decode(bytes);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return { text, errors };
+}

@@ -1,0 +1,98 @@
+import iconv from 'iconv-lite';
+
+/** The code pages whose mis-decoding of UTF-8 we can undo. */
+export type CodePage = 'windows-1252' | 'windows-1254' | 'macintosh';
+
+export const CODE_PAGES: readonly CodePage[] = ['windows-1252', 'windows-1254', 'macintosh'];
+
+/** char → byte for the upper half of a code page. */
+function reverseTable(codePage: CodePage): Map<string, number> {
+  const table = new Map<string, number>();
+  for (let byte = 0x80; byte <= 0xff; byte++) {
+    let char = iconv.decode(Buffer.from([byte]), codePage);
+    // iconv-lite maps Mac Roman 0xF0 (the Apple logo, U+F8FF) to U+FFFD.
+    if (codePage === 'macintosh' && byte === 0xf0) char = '\uf8ff';
+    if (char !== '\ufffd') table.set(char, byte);
+    // Bytes a code page leaves undefined often survive as C1 controls.
+    table.set(String.fromCharCode(byte), table.get(String.fromCharCode(byte)) ?? byte);
+  }
+  return table;
+}
+
+const tables = new Map<CodePage, Map<string, number>>();
+function tableOf(codePage: CodePage): Map<string, number> {
+  let table = tables.get(codePage);
+  if (!table) tables.set(codePage, (table = reverseTable(codePage)));
+  return table;
+}
+
+/** What `repairMojibake` did to a piece of text. */
+export interface Repair {
+  text: string;
+  /** Number of UTF-8 sequences restored. */
+  repaired: number;
+  codePage: CodePage | null;
+}
+
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+function repairWith(text: string, codePage: CodePage): Repair {
+  const table = tableOf(codePage);
+  const chars = Array.from(text);
+  let out = '';
+  let repaired = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i]!;
+    const lead = table.get(char);
+    const length = lead === undefined ? 0 : sequenceLength(lead);
+    if (length > 0 && i + length <= chars.length) {
+      const bytes = [lead!];
+      for (let k = 1; k < length; k++) {
+        const byte = table.get(chars[i + k]!);
+        if (byte === undefined || byte < 0x80 || byte > 0xbf) break;
+        bytes.push(byte);
+      }
+      if (bytes.length === length) {
+        try {
+          out += new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes));
+          repaired++;
+          i += length - 1;
+          continue;
+        } catch {
+          // Not a well-formed sequence (overlong or surrogate): keep the text.
+        }
+      }
+    }
+    out += char;
+  }
+  return { text: out, repaired, codePage: repaired > 0 ? codePage : null };
+}
+
+const SUSPECT = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u011e\u011f\u0130\u0131\u015e\u015f\u02c6\u02dc\u2013-\u203a\u20ac\u2122\u2020-\u2022\u2264\u2265\u221e\uf8ff\u00b7\u25ca\u2260\u2202\u2211\u220f\u03c0\u222b\u03a9\u221a\u2248\u2206\u2044\ufb01\ufb02\u02d8-\u02dd\u02c7\u0131]/u;
+
+/**
+ * Undo UTF-8 that was decoded with a legacy code page, e.g. `âœ…` → `✅`
+ * (Windows-1252) or `‚¨ú` → `⬜` (Mac Roman), also when it happened twice.
+ *
+ * Only complete, well-formed UTF-8 sequences are restored, so genuine text
+ * such as `naïve café` or `×` is left as it is. The code page is chosen by
+ * evidence: the one that restores the most sequences.
+ */
+export function repairMojibake(text: string): Repair {
+  let current: Repair = { text, repaired: 0, codePage: null };
+  for (let round = 0; round < 3 && SUSPECT.test(current.text); round++) {
+    let best: Repair | null = null;
+    for (const codePage of CODE_PAGES) {
+      const attempt = repairWith(current.text, codePage);
+      if (attempt.repaired > (best?.repaired ?? 0)) best = attempt;
+    }
+    if (!best) break;
+    current = { text: best.text, repaired: current.repaired + best.repaired, codePage: current.codePage ?? best.codePage };
+  }
+  return current;
+}
