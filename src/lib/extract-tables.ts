@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { isIsoDate } from './dates.ts';
 import { addItem, type ExtractContext, plain, sectionPath, warn } from './extract-context.ts';
 import { repairMojibake } from './mojibake.ts';
-import { readConfidence, readStatusCell } from './status-vocabulary.ts';
+import { readConfidence, readStatusCell, STATUS_NAMES } from './status-vocabulary.ts';
 
 const DATE_HEADERS = new Set(['date completed', 'completed', 'completed on', 'end date', 'date']);
 
@@ -71,7 +71,7 @@ export function extractStatusTable(context: ExtractContext, table: Table): void 
         : `Unexpected status \`${raw}\`, expected a status such as ✅ Done, 🟡 In Progress, ⬜ Not Started or ⏭️ Skipped; counted as unknown`);
     } else if (read.conflict) {
       warn(context, line, statusColumn, 'status-conflict',
-        `Unexpected status \`${raw}\`: its emoji says ${read.conflict.emoji} but its words say ${read.conflict.word}; counted as ${read.conflict.word}`);
+        `Unexpected status \`${raw}\`: its emoji says ${STATUS_NAMES[read.conflict.emoji]} but its words say ${STATUS_NAMES[read.conflict.word]}; counted as ${STATUS_NAMES[read.conflict.word]}`);
     }
 
     const confidenceText = columns.confidence === -1 ? '' : cells[columns.confidence] ?? '';

@@ -1,4 +1,4 @@
-import type { ListItem, Paragraph } from 'mdast';
+import type { ListItem, Node, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { isIsoDate } from './dates.ts';
 import { addItem, type ExtractContext, plain, sectionPath, warn } from './extract-context.ts';
@@ -12,7 +12,7 @@ const LOOKALIKE = /^\[(?:\s*[xX/-]?\s*)\]/;
 const GLUED = /(^|\n)([ \t>]*)((?:[-*+]|\d{1,9}[.)])\[[ xX/-]\])/g;
 const DONE_DATE = /\s*✅\ufe0f?\s*(\d{4}-\d{2}-\d{2})\s*$/u;
 
-function position(node: { position?: { start: { line: number; column: number; offset?: number } } }) {
+function position(node: Node) {
   const start = node.position?.start;
   return { line: start?.line ?? 1, column: start?.column ?? 1, offset: start?.offset ?? 0 };
 }

@@ -4,16 +4,23 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Processor } from 'unified';
 
+/** Options for `remarkProgressSyntax`. */
+export interface ProgressSyntaxOptions {
+  /** Also parse GFM tables (default true); only worth turning off when the text has no `|`. */
+  tables?: boolean;
+}
+
 /**
  * remark plugin: the two GFM constructs progress counting needs, task list
  * items and tables, and nothing else.
  *
  * Full `remark-gfm` also tokenizes autolink literals, footnotes and
- * strikethrough, which change no count but cost about half the parse time.
- * Labels are plain text, so those constructs only keep their literal text.
+ * strikethrough, which change no count but cost parse time. Labels are plain
+ * text, so those constructs only keep their literal characters.
  */
-export function remarkProgressSyntax(this: Processor): void {
+export function remarkProgressSyntax(this: Processor, options: ProgressSyntaxOptions = {}): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTaskListItem(), gfmTable());
-  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown(), gfmTableFromMarkdown());
+  const tables = options.tables ?? true;
+  (data.micromarkExtensions ??= []).push(gfmTaskListItem(), ...(tables ? [gfmTable()] : []));
+  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown(), ...(tables ? [gfmTableFromMarkdown()] : []));
 }

@@ -21,6 +21,11 @@ export const STATUS_WORDS: Readonly<Record<string, Exclude<Status, 'unknown'>>> 
   skipped: 'skipped', cancelled: 'skipped', canceled: 'skipped', 'n/a': 'skipped',
 };
 
+/** Each status as a person would say it, for messages. */
+export const STATUS_NAMES: Readonly<Record<Status, string>> = {
+  done: 'done', inProgress: 'in progress', todo: 'to do', skipped: 'skipped', unknown: 'unknown',
+};
+
 /** How a status cell was read. */
 export interface CellStatus {
   status: Status;

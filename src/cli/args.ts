@@ -1,0 +1,52 @@
+/** What `npm run stats` was asked to do. */
+export interface StatsArgs {
+  json: boolean;
+  check: boolean;
+  cache: boolean;
+  workers: number | undefined;
+  help: boolean;
+  paths: string[];
+}
+
+/** The usage text, printed by `--help` and after a bad argument. */
+export const USAGE = `Usage: npm run stats -- [--json] [--check] [--no-cache] [--workers N] [PATH...]
+
+Count progress in curriculum markdown: tasks ([ ] [x] [/] [-]) and status-table rows.
+
+  PATH          a folder (searched recursively for *.md, *.mdx) or a markdown file; default: content/
+  --json        print the report as JSON on stdout and nothing else there
+  --check       print every warning and error as path:line:col message [rule]
+  --no-cache    ignore and do not update the cache in node_modules/.cache/
+  --workers N   parse with N threads (default: one per core)
+  -h, --help    show this text
+
+Exit status: 0 success, 1 some file has an error (its counts may be wrong), 2 bad arguments.`;
+
+/** A command-line mistake; the CLI prints it with the usage and exits 2. */
+export class ArgumentError extends Error {}
+
+/**
+ * Parse the arguments after `npm run stats --`.
+ * @throws ArgumentError for an unknown flag or a missing or bad value
+ */
+export function parseArgs(argv: string[]): StatsArgs {
+  const args: StatsArgs = { json: false, check: false, cache: true, workers: undefined, help: false, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') args.json = true;
+    else if (arg === '--check') args.check = true;
+    else if (arg === '--no-cache') args.cache = false;
+    else if (arg === '-h' || arg === '--help') args.help = true;
+    else if (arg === '--workers' || arg.startsWith('--workers=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value === undefined || !/^[1-9]\d*$/.test(value)) {
+        throw new ArgumentError(`Unexpected value for --workers: ${value ?? '(none)'}, expected a whole number of threads ≥ 1`);
+      }
+      args.workers = Number(value);
+    } else if (arg === '--') continue;
+    else if (arg.startsWith('-') && arg !== '-') throw new ArgumentError(`Unexpected option ${arg}`);
+    else args.paths.push(arg);
+  }
+  if (args.paths.length === 0) args.paths.push('content');
+  return args;
+}

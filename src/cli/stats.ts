@@ -1,0 +1,69 @@
+import { hasErrors } from '../lib/report.ts';
+import { analyzePaths } from '../lib/io/run.ts';
+import { MissingPathError } from '../lib/io/files.ts';
+import { ArgumentError, parseArgs, USAGE } from './args.ts';
+import { formatMessages, summarizeMessages } from './format-check.ts';
+import { formatHuman, styleFor } from './format-human.ts';
+
+/** Where the CLI writes; injectable so tests can capture output. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/**
+ * `npm run stats`: analyse the given paths and print a summary, the JSON
+ * report or the check messages. Returns the exit code: 0 success, 1 when a
+ * file has an error (its counts may be wrong), 2 for bad arguments.
+ *
+ * @param argv arguments after `--`
+ * @param cacheDir where the analysis cache lives; null disables it
+ */
+export async function runStats(argv: string[], io: Io, cacheDir: string | null): Promise<number> {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof ArgumentError)) throw error;
+    io.stderr.write(`stats: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+
+  let report;
+  try {
+    report = await analyzePaths(args.paths, {
+      cwd: io.cwd,
+      cacheDir: args.cache ? cacheDir : null,
+      ...(args.workers ? { workers: args.workers } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof MissingPathError)) throw error;
+    io.stderr.write(`stats: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  // Messages go to stderr whenever stdout carries JSON.
+  const messages = args.json ? io.stderr : io.stdout;
+  if (args.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else if (!args.check) io.stdout.write(`${formatHuman(report, styleFor(io.stdout, io.env)).join('\n')}\n`);
+
+  if (args.check) {
+    const lines = formatMessages(report, { warnings: true });
+    messages.write([...lines, summarizeMessages(report)].join('\n') + '\n');
+  } else {
+    // Errors are never hidden, even without --check.
+    const lines = formatMessages(report, { warnings: false });
+    if (lines.length > 0) io.stderr.write(`${lines.join('\n')}\n`);
+    if (!args.json) {
+      const warnings = report.files.reduce((n, file) => n + file.warnings.length, 0);
+      if (warnings > 0) io.stdout.write(`${warnings} warning${warnings === 1 ? '' : 's'}; run with --check to see them\n`);
+    }
+  }
+  return hasErrors(report) ? 1 : 0;
+}

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { FileReport } from '../types.ts';
+
+/** A cached analysis, stored without its path (the same content may live anywhere). */
+type Entry = Omit<FileReport, 'path'>;
+
+interface CacheFile {
+  fingerprint: string;
+  entries: Record<string, Entry>;
+}
+
+/** Most entries kept on disk; the ones used by the latest run are kept first. */
+const MAX_ENTRIES = 20_000;
+
+let fingerprintMemo: string | undefined;
+
+/**
+ * A digest of the engine's own source files and of the parser packages it
+ * uses. Cached results are valid only for the engine that made them, so any
+ * change to a counting rule invalidates the cache without anyone having to
+ * remember to bump a version.
+ */
+export function engineFingerprint(): string {
+  if (fingerprintMemo) return fingerprintMemo;
+  const hash = createHash('sha256');
+  const libDir = fileURLToPath(new URL('..', import.meta.url));
+  for (const name of readdirSync(libDir).filter((n) => n.endsWith('.ts')).sort()) {
+    hash.update(name).update(readFileSync(join(libDir, name)));
+  }
+  for (const pkg of ['micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-from-markdown', 'iconv-lite']) {
+    try {
+      hash.update(pkg).update(readFileSync(fileURLToPath(import.meta.resolve(`${pkg}/package.json`))));
+    } catch {
+      hash.update(`${pkg}:unresolved`);
+    }
+  }
+  return (fingerprintMemo = hash.digest('hex').slice(0, 16));
+}
+
+/** The content hash a file is cached under. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * A content-hash cache of per-file analyses, kept in one file under
+ * `node_modules/.cache/` so that CI caches and `npm ci`-free installs keep it.
+ * An unreadable or foreign cache file is ignored, never an error.
+ */
+export class AnalysisCache {
+  readonly #file: string;
+  readonly #fingerprint: string;
+  #old: Record<string, Entry> = {};
+  readonly #used = new Map<string, Entry>();
+  #dirty = false;
+
+  constructor(folder: string) {
+    this.#file = join(folder, 'analysis.v8');
+    this.#fingerprint = engineFingerprint();
+    try {
+      const stored = deserialize(readFileSync(this.#file)) as CacheFile;
+      if (stored.fingerprint === this.#fingerprint) this.#old = stored.entries;
+      else this.#dirty = true;
+    } catch {
+      this.#dirty = true;
+    }
+  }
+
+  /** The cached report for `hash`, re-labelled with `path`, or undefined. */
+  get(hash: string, path: string): FileReport | undefined {
+    const entry = this.#used.get(hash) ?? this.#old[hash];
+    if (!entry) return undefined;
+    this.#used.set(hash, entry);
+    return relabel(entry, path);
+  }
+
+  /** Remember a fresh analysis. */
+  set(hash: string, report: FileReport): void {
+    const { path: _path, ...entry } = report;
+    this.#used.set(hash, entry);
+    this.#dirty = true;
+  }
+
+  /** Write the cache if anything changed; failures to write are ignored (the cache is an optimisation). */
+  save(): void {
+    if (!this.#dirty) return;
+    const entries: Record<string, Entry> = Object.fromEntries(this.#used);
+    let count = this.#used.size;
+    for (const [hash, entry] of Object.entries(this.#old)) {
+      if (count >= MAX_ENTRIES) break;
+      if (!(hash in entries)) { entries[hash] = entry; count++; }
+    }
+    try {
+      mkdirSync(join(this.#file, '..'), { recursive: true });
+      const temporary = `${this.#file}.${process.pid}.tmp`;
+      writeFileSync(temporary, serialize({ fingerprint: this.#fingerprint, entries } satisfies CacheFile));
+      renameSync(temporary, this.#file);
+    } catch {
+      // A read-only node_modules only costs speed.
+    }
+  }
+}
+
+/** Put `path` back on a cached analysis and on each of its messages. */
+function relabel(entry: Entry, path: string): FileReport {
+  return {
+    path,
+    ...entry,
+    warnings: entry.warnings.map((message) => ({ ...message, path })),
+    errors: entry.errors.map((message) => ({ ...message, path })),
+  };
+}

@@ -1,0 +1,73 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyzeFile } from '../analyze.ts';
+import type { FileReport } from '../types.ts';
+import type { Batch } from './analyze-worker.ts';
+
+/** A file to analyse: its display path and raw bytes. */
+export interface Source {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Below this much work, starting threads costs more than it saves. */
+const PARALLEL_THRESHOLD_BYTES = 512 * 1024;
+const BATCH_BYTES = 128 * 1024;
+
+/** How many worker threads to use by default: one per core, at most 8. */
+export function defaultWorkers(): number {
+  return Math.min(8, Math.max(1, availableParallelism()));
+}
+
+function batches(sources: Source[]): Batch[] {
+  const result: Batch[] = [];
+  let current: Batch = { id: 0, files: [] };
+  let size = 0;
+  for (const source of sources) {
+    current.files.push(source);
+    size += source.bytes.length;
+    if (size >= BATCH_BYTES) {
+      result.push(current);
+      current = { id: result.length, files: [] };
+      size = 0;
+    }
+  }
+  if (current.files.length > 0) result.push(current);
+  return result;
+}
+
+/**
+ * Analyse many files, spreading the parsing over worker threads when there is
+ * enough work to pay for them. Results come back in the order of `sources`.
+ * Parsing is CPU-bound and single-threaded per file, so threads are the only
+ * way to use more than one core.
+ *
+ * @param sources files to analyse
+ * @param workers number of threads; 1 (or little work) analyses inline
+ */
+export async function analyzeInParallel(sources: Source[], workers: number = defaultWorkers()): Promise<FileReport[]> {
+  const totalBytes = sources.reduce((sum, source) => sum + source.bytes.length, 0);
+  if (workers <= 1 || totalBytes < PARALLEL_THRESHOLD_BYTES) {
+    return sources.map((source) => analyzeFile(source.path, source.bytes));
+  }
+  const queue = batches(sources);
+  const results: FileReport[][] = new Array(queue.length);
+  const threads = Math.min(workers, queue.length);
+  let next = 0;
+
+  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(new URL('./analyze-worker.ts', import.meta.url));
+    const send = (): void => {
+      const batch = queue[next++];
+      if (batch) worker.postMessage(batch);
+      else void worker.terminate().then(() => resolve());
+    };
+    worker.on('message', (message: { id: number; reports: FileReport[] }) => {
+      results[message.id] = message.reports;
+      send();
+    });
+    worker.on('error', reject);
+    send();
+  })));
+  return results.flat();
+}
