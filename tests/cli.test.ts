@@ -51,7 +51,7 @@ describe('npm run stats', () => {
     const c = capture();
     const code = await runStats(['--check', '--no-cache', 'content'], c.io, null);
     const lines = c.out().trim().split('\n');
-    expect(lines).toContain('content/track/a.md:8:3 Unexpected `[ x] l`, expected a checkbox `[ ]`, `[x]`, `[/]` or `[-]` followed by a space; this line is not counted [task-lookalike]');
+    expect(lines).toContain('content/track/a.md:8:3 Unexpected `[ x]`, expected a checkbox `[ ]`, `[x]`, `[/]` or `[-]` followed by a space and the task text; this line is not counted [task-lookalike]');
     expect(lines.at(-1)).toBe('1 error, 1 warning in 2 files');
     expect(code).toBe(1);
   });

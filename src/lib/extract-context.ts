@@ -43,6 +43,13 @@ export function warn(context: ExtractContext, line: number, column: number, rule
   context.warnings.push({ path: context.path, line, column, message, rule });
 }
 
+/** 1-based line and column of an offset in the parsed text. */
+export function placeAt(context: ExtractContext, offset: number): { line: number; column: number } {
+  let line = 1;
+  for (let i = context.source.indexOf('\n'); i !== -1 && i < offset; i = context.source.indexOf('\n', i + 1)) line++;
+  return { line, column: offset - context.source.lastIndexOf('\n', offset - 1) };
+}
+
 /** Collapse runs of whitespace (line breaks included) into single spaces. */
 export function plain(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -81,7 +81,8 @@ export function extractStatusTable(context: ExtractContext, table: Table): void 
     const dateText = columns.date === -1 ? '' : cells[columns.date] ?? '';
     const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(dateText)?.[1];
     if (date && !isIsoDate(date)) {
-      warn(context, line, column, 'date-invalid', `Unexpected date \`${date}\`, expected a real date as YYYY-MM-DD`);
+      const dateCell = row.children[columns.date]?.position?.start;
+      warn(context, dateCell?.line ?? line, dateCell?.column ?? column, 'date-invalid', `Unexpected date \`${date}\`, expected a real date as YYYY-MM-DD`);
     } else if (date && read.status === 'done') {
       doneDate = date;
     }

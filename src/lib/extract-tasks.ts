@@ -1,11 +1,11 @@
 import type { ListItem, Node, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { isIsoDate } from './dates.ts';
-import { addItem, type ExtractContext, plain, sectionPath, warn } from './extract-context.ts';
+import { addItem, type ExtractContext, placeAt, plain, sectionPath, warn } from './extract-context.ts';
 import type { Status } from './types.ts';
 
-/** `[/]` and `[-]` followed by a space, a tab or the end of the line. */
-const EXTENDED = /^\[([/-])\](?=[ \t]|\n|$)/;
+/** `[/]` and `[-]` followed by whitespace (then text, checked separately), as GFM requires of `[x]`. */
+const EXTENDED = /^\[([/-])\][ \t\n]/;
 /** A bracket at the start of an item that looks like a checkbox but is not one. */
 const LOOKALIKE = /^\[(?:\s*[xX/-]?\s*)\]/;
 /** A checkbox glued to its list marker (`-[x]`), at the start of any line of a paragraph. */
@@ -28,7 +28,8 @@ export function extractTask(context: ExtractContext, node: ListItem, depth: numb
   if (!first || first.type !== 'paragraph') return false;
   const paragraph: Paragraph = first;
   const start = position(paragraph);
-  const head = context.source.slice(start.offset, start.offset + 8);
+  const end = paragraph.position?.end.offset ?? start.offset;
+  const head = context.source.slice(start.offset, Math.min(end, start.offset + 16));
 
   let status: Status;
   let text = toString(paragraph);
@@ -36,11 +37,12 @@ export function extractTask(context: ExtractContext, node: ListItem, depth: numb
   else if (node.checked === false) status = 'todo';
   else {
     const extended = EXTENDED.exec(head);
-    if (!extended) {
+    // Like GFM, a marker with nothing after it is no task.
+    if (!extended || context.source.slice(start.offset + 4, end).trim() === '') {
       if (LOOKALIKE.test(head) || /^\[[ xX/-]\]\S/.test(head)) {
-        const shown = head.split('\n')[0]!.slice(0, 6);
+        const shown = /^\[[^\]\n]{0,4}\]\S{0,8}/.exec(head)?.[0] ?? head.slice(0, 4);
         warn(context, start.line, start.column, 'task-lookalike',
-          `Unexpected \`${shown}\`, expected a checkbox \`[ ]\`, \`[x]\`, \`[/]\` or \`[-]\` followed by a space; this line is not counted`);
+          `Unexpected \`${shown}\`, expected a checkbox \`[ ]\`, \`[x]\`, \`[/]\` or \`[-]\` followed by a space and the task text; this line is not counted`);
       }
       return false;
     }
@@ -53,7 +55,8 @@ export function extractTask(context: ExtractContext, node: ListItem, depth: numb
   if (dated) {
     text = text.slice(0, dated.index);
     if (!isIsoDate(dated[1]!)) {
-      warn(context, start.line, start.column, 'date-invalid', `Unexpected done date \`${dated[1]}\`, expected a real date as YYYY-MM-DD`);
+      const at = placeAt(context, start.offset + context.source.slice(start.offset, end).lastIndexOf(dated[1]!));
+      warn(context, at.line, at.column, 'date-invalid', `Unexpected done date \`${dated[1]}\`, expected a real date as YYYY-MM-DD`);
     } else if (status === 'done') {
       doneDate = dated[1]!;
     }

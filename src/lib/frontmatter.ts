@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { Message } from './types.ts';
 
 /** The result of looking for a YAML frontmatter block at the start of a file. */
@@ -53,17 +53,18 @@ export function splitFrontmatter(path: string, text: string): Frontmatter {
 }
 
 function parseYaml(path: string, yamlText: string): { data: Record<string, unknown> | null; errors: Message[] } {
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const first = doc.errors[0];
   if (first) {
     // Lines inside the block are offset by the opening fence.
-    const pos = first.linePos?.[0];
+    const pos = lineCounter.linePos(first.pos[0]);
     return {
       data: null,
       errors: [{
         path,
-        line: (pos?.line ?? 1) + 1,
-        column: pos?.col ?? 1,
+        line: pos.line + 1,
+        column: pos.col,
         rule: 'frontmatter-yaml',
         message: `Unexpected YAML in frontmatter, expected \`key: value\` lines: ${first.message.split('\n')[0]}`,
       }],

@@ -1,0 +1,25 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { noteSchema } from './schemas/note.ts';
+import { phaseSchema } from './schemas/phase.ts';
+import { trackSchema } from './schemas/track.ts';
+
+/** One entry per track folder: `content/tracks/<track>/index.md`, id `<track>`. */
+const tracks = defineCollection({
+  loader: glob({ pattern: '*/index.{md,mdx}', base: './content/tracks' }),
+  schema: trackSchema,
+});
+
+/** Every other markdown file directly in a track folder, id `<track>/<file name>`. */
+const phases = defineCollection({
+  loader: glob({ pattern: ['*/*.{md,mdx}', '!*/index.{md,mdx}'], base: './content/tracks' }),
+  schema: phaseSchema,
+});
+
+/** Free-form notes, at any depth under `content/notes`. */
+const notes = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/notes' }),
+  schema: noteSchema,
+});
+
+export const collections = { tracks, phases, notes };
