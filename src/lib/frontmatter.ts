@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { load, YAMLException } from 'js-yaml';
 import type { Message } from './types.ts';
 
 /** The result of looking for a YAML frontmatter block at the start of a file. */
@@ -53,24 +53,23 @@ export function splitFrontmatter(path: string, text: string): Frontmatter {
 }
 
 function parseYaml(path: string, yamlText: string): { data: Record<string, unknown> | null; errors: Message[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, lineCounter });
-  const first = doc.errors[0];
-  if (first) {
-    // Lines inside the block are offset by the opening fence.
-    const pos = lineCounter.linePos(first.pos[0]);
+  let value: unknown;
+  try {
+    value = load(yamlText);
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    // js-yaml counts from 0; lines inside the block are offset by the opening fence.
     return {
       data: null,
       errors: [{
         path,
-        line: pos.line + 1,
-        column: pos.col,
+        line: error.mark.line + 2,
+        column: error.mark.column + 1,
         rule: 'frontmatter-yaml',
-        message: `Unexpected YAML in frontmatter, expected \`key: value\` lines: ${first.message.split('\n')[0]}`,
+        message: `Unexpected YAML in frontmatter, expected \`key: value\` lines: ${error.reason}`,
       }],
     };
   }
-  const value: unknown = doc.toJS();
   if (value === null || value === undefined) return { data: {}, errors: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return {

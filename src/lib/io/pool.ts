@@ -12,7 +12,7 @@ export interface Source {
 
 /** Below this much work, starting threads costs more than it saves. */
 const PARALLEL_THRESHOLD_BYTES = 512 * 1024;
-const BATCH_BYTES = 128 * 1024;
+const BATCH_BYTES = 64 * 1024;
 
 /** How many worker threads to use by default: one per core, at most 8. */
 export function defaultWorkers(): number {
