@@ -20,7 +20,7 @@ function fileName(path: string): string {
  * @param bytes the file's raw content (a string is taken as already decoded)
  */
 export function analyzeFile(path: string, bytes: Uint8Array | string): FileReport {
-  const loaded = typeof bytes === 'string' ? { text: bytes.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), errors: [] } : load(path, bytes);
+  const loaded = load(path, bytes);
   const front = splitFrontmatter(path, loaded.text);
   const errors: Message[] = [...loaded.errors, ...front.errors];
 

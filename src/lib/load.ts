@@ -54,14 +54,16 @@ function placeOf(bytes: Uint8Array, offset: number): { line: number; column: num
 }
 
 /**
- * Load stage: turn a file's bytes into text the parser can trust.
+ * Load stage: turn a file's bytes (or already decoded text) into text the
+ * parser can trust.
  *
  * Invalid UTF-8 is reported (rule `utf8-invalid`) with the place of the first
  * bad byte, and decoded with U+FFFD so that the rest of the file still counts.
  * Line endings are normalised so labels never carry a stray `\r`; positions
  * are unaffected because CRLF, CR and LF each end exactly one line.
  */
-export function load(path: string, bytes: Uint8Array): LoadedText {
+export function load(path: string, bytes: Uint8Array | string): LoadedText {
+  if (typeof bytes === 'string') return { text: normalize(bytes.replace(/^\ufeff/, '')), errors: [] };
   const errors: Message[] = [];
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
@@ -72,7 +74,9 @@ export function load(path: string, bytes: Uint8Array): LoadedText {
       message: `Unexpected byte 0x${hex}, expected UTF-8 text; save the file as UTF-8 (or run \`npm run import\`, which repairs legacy encodings)`,
     });
   }
-  let text = decoder.decode(bytes);
-  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
-  return { text, errors };
+  return { text: normalize(decoder.decode(bytes)), errors };
+}
+
+function normalize(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
