@@ -1,19 +1,25 @@
 import { z } from 'astro/zod';
+import { day, hours } from './fields.ts';
 
 /**
  * Frontmatter of a track's `index.md` (`content/tracks/<track>/index.md`).
- * A track is one learning path; its phases are the other files in its folder.
+ * A track is one curriculum; its phases are the other files in its folder,
+ * and its URL is `/<track folder>/`.
  */
 export const trackSchema = z.object({
-  /** The track's display name, e.g. `"Backend Foundations"`. */
+  /** The track's display name, e.g. `"Backend Engineering"`. */
   title: z.string().trim().min(1),
-  /** One or two sentences on what the track covers, e.g. `"From raw HTTP to a small API on SQLite."`. */
+  /** One or two sentences on what the track covers, shown on cards and in link previews. */
   summary: z.string().trim().min(1),
-  /** The day work on the track began, written `YYYY-MM-DD`, e.g. `2025-01-06`. */
-  started: z.coerce.date(),
-  /** Position among tracks when listed, lowest first, e.g. `1`. */
-  order: z.number().int().nonnegative(),
+  /** The day work on the track began, `YYYY-MM-DD`, e.g. `2025-01-06`. */
+  started: day,
+  /** The day the learner aims to finish, `YYYY-MM-DD`; optional. */
+  target: day.optional(),
+  /** Total hours the learner plans to spend on the track, e.g. `240`; optional. */
+  hoursGoal: hours.optional(),
+  /** Position among tracks, lowest first, e.g. `1`. Default 0. */
+  order: z.number().int().nonnegative().default(0),
 });
 
 /** A track's validated frontmatter. */
-export type Track = z.infer<typeof trackSchema>;
+export type TrackData = z.infer<typeof trackSchema>;
