@@ -7,8 +7,12 @@ import { readConfidence, readStatusCell, STATUS_NAMES } from './status-vocabular
 
 const DATE_HEADERS = new Set(['date completed', 'completed', 'completed on', 'end date', 'date']);
 
-/** A header's words only: emoji, punctuation and parenthesised notes removed, lower case. */
-function headerWords(text: string): string {
+/**
+ * A header's words only: emoji, punctuation and parenthesised notes removed,
+ * lower case. `headerWords(text) === 'status'` is what makes a status table;
+ * the site's renderer uses the same rule so badges and counts agree.
+ */
+export function headerWords(text: string): string {
   return text.replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 

@@ -1,0 +1,24 @@
+import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
+import { lineOffsetForFile } from './lines.ts';
+import { visitTable } from './tables.ts';
+import { visitListItem } from './tasks.ts';
+
+export const PLUGIN_NAME = 'satteri-progress';
+
+/**
+ * The Sätteri hast plugin, as a factory so each document gets its own line
+ * offset (see `lines.ts`). `options.position` makes Sätteri track source
+ * positions, which give the `L<line>` ids and let `[/]`/`[-]` be checked
+ * against the source exactly as the engine checks them.
+ */
+export function satteriProgressPlugin(factory: PluginFactoryContext): HastPluginDefinition {
+  const offset = lineOffsetForFile(factory.fileURL, factory.source);
+  return {
+    name: PLUGIN_NAME,
+    options: { position: true },
+    element: [
+      { filter: ['li'], visit: (node, ctx) => visitListItem(node, ctx, offset) },
+      { filter: ['table'], visit: (node, ctx) => visitTable(node, ctx, offset) },
+    ],
+  };
+}

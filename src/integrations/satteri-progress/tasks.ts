@@ -1,0 +1,91 @@
+import type { Element, ElementContent, Text } from 'hast';
+import type { HastVisitorContext } from 'satteri';
+import { endOffset, firstParagraph, isElement, plainText } from './hast-text.ts';
+
+export type TaskStatus = 'done' | 'todo' | 'inProgress' | 'skipped';
+
+/** Class suffix and accessible name of each task status. */
+export const TASK_STATUS: Readonly<Record<TaskStatus, { slug: string; label: string }>> = {
+  done: { slug: 'done', label: 'Done' },
+  todo: { slug: 'todo', label: 'To do' },
+  inProgress: { slug: 'in-progress', label: 'In progress' },
+  skipped: { slug: 'skipped', label: 'Skipped' },
+};
+
+/** Visible mark of the extended states (the accessible name is the `aria-label`). */
+const STATE_GLYPH = { inProgress: '◐', skipped: '⊘' } as const;
+
+/** As the engine (`src/lib/extract-tasks.ts`): `[/]` or `[-]` then whitespace, at the paragraph start in the source. */
+const EXTENDED = /^\[([/-])\][ \t\r\n]/;
+/** The marker as it appears in the rendered text, with the whitespace after it. */
+const RENDERED_MARKER = /^\[[/-]\]\s*/;
+/** The Obsidian Tasks done date the engine removes from labels. */
+const DONE_DATE = /\s*✅\ufe0f?\s*\d{4}-\d{2}-\d{2}\s*$/u;
+
+function label(nodes: readonly ElementContent[]): string {
+  return plainText(nodes).replace(DONE_DATE, '');
+}
+
+/** `[/]`/`[-]` where the engine counts it: first in the paragraph's source, then whitespace, then text. */
+function extendedStatus(inline: ElementContent[], source: string): 'inProgress' | 'skipped' | null {
+  const first = inline[0];
+  const start = first?.position?.start.offset;
+  const end = endOffset(inline);
+  if (first?.type !== 'text' || start === undefined || end === undefined) return null;
+  const marker = EXTENDED.exec(source.slice(start, Math.min(end, start + 16)));
+  if (!marker || source.slice(start + 4, end).trim() === '') return null;
+  if (!RENDERED_MARKER.test(first.value)) return null;
+  return marker[1] === '/' ? 'inProgress' : 'skipped';
+}
+
+function addClasses(ctx: HastVisitorContext, node: Readonly<Element>, classes: string[]): void {
+  const current = node.properties['className'];
+  const list = current == null ? [] : Array.isArray(current) ? current.map(String) : String(current).split(/\s+/);
+  ctx.setProperty(node, 'className', [...new Set([...list, ...classes])].filter((name) => name !== ''));
+}
+
+/**
+ * Mark a task list item: `id="L<line>"`, classes `task task-<status>`, an
+ * accessible name on its read-only checkbox, and for `[/]`/`[-]` a state
+ * element in place of the literal marker.
+ */
+export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: number): void {
+  const inline = firstParagraph(li);
+  if (!inline || inline.length === 0) return;
+  const line = li.position?.start.line;
+  const first = inline[0];
+
+  let status: TaskStatus;
+  const extra: string[] = [];
+  if (isElement(first, 'input') && first.properties['type'] === 'checkbox') {
+    status = first.properties['checked'] === true ? 'done' : 'todo';
+    const text = label(inline.slice(1));
+    ctx.setProperty(first, 'disabled', true);
+    ctx.setProperty(first, 'ariaLabel', text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label);
+  } else {
+    const extended = extendedStatus(inline, ctx.source);
+    if (!extended) return;
+    status = extended;
+    const textNode = first as Text;
+    const rest = textNode.value.replace(RENDERED_MARKER, '');
+    const state: Element = {
+      type: 'element',
+      tagName: 'span',
+      properties: {
+        className: ['task-state', `task-state-${TASK_STATUS[status].slug}`],
+        role: 'img',
+        ariaLabel: TASK_STATUS[status].label,
+      },
+      children: [{ type: 'text', value: STATE_GLYPH[extended] }],
+    };
+    // Like GFM's `<input> text`: the state element, one space, then the text.
+    ctx.replaceNode(textNode, [state, { type: 'text', value: ` ${rest}` }]);
+    // Style `[/]`/`[-]` items like GFM task items.
+    extra.push('task-list-item');
+    const parent = ctx.parent(li);
+    if (parent.type === 'element') addClasses(ctx, parent, ['contains-task-list']);
+  }
+
+  if (line !== undefined) ctx.setProperty(li, 'id', `L${line + lineOffset}`);
+  addClasses(ctx, li, [...extra, 'task', `task-${TASK_STATUS[status].slug}`]);
+}

@@ -1,0 +1,56 @@
+// Draws one chart from the JSON embedded beside its canvas. Loaded lazily (a
+// dynamic import when a chart scrolls into view), and registers only the
+// Chart.js pieces the site uses, to keep the bundle small.
+import {
+  ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip,
+} from 'chart.js';
+import type { ChartData, SeriesKey } from '../lib/charts.ts';
+
+Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip);
+
+/** The palette comes from CSS custom properties, so charts follow light and dark mode. */
+function palette(): Record<SeriesKey | 'text' | 'grid', string> {
+  const style = getComputedStyle(document.documentElement);
+  const read = (name: string): string => style.getPropertyValue(name).trim();
+  return {
+    done: read('--status-done'), inProgress: read('--status-in-progress'), todo: read('--status-todo'),
+    skipped: read('--status-skipped'), unknown: read('--status-unknown'),
+    planned: read('--series-planned'), spent: read('--series-spent'),
+    text: read('--fg'), grid: read('--border'),
+  };
+}
+
+function config(data: ChartData) {
+  const colours = palette();
+  const datasets = data.type === 'doughnut'
+    ? [{ label: data.series[0]!.label, data: data.series[0]!.data, backgroundColor: (data.sliceKeys ?? []).map((k) => colours[k]), borderColor: colours.grid }]
+    : data.series.map((s) => ({ label: s.label, data: s.data, backgroundColor: colours[s.key], borderWidth: 0 }));
+  const axis = { stacked: data.stacked, ticks: { color: colours.text }, grid: { color: colours.grid } };
+  return {
+    type: data.type,
+    data: { labels: data.labels, datasets },
+    options: {
+      animation: false as const,
+      maintainAspectRatio: false,
+      indexAxis: data.horizontal ? ('y' as const) : ('x' as const),
+      plugins: { legend: { labels: { color: colours.text } } },
+      ...(data.type === 'bar' ? { scales: { x: axis, y: axis } } : {}),
+    },
+  };
+}
+
+/** Draw the chart of one `figure[data-chart]`, and redraw it when the colour scheme changes. */
+export function drawChart(figure: HTMLElement): void {
+  const canvas = figure.querySelector('canvas');
+  const json = figure.querySelector('script[data-chart-data]')?.textContent;
+  if (!canvas || !json) return;
+  const data = JSON.parse(json) as ChartData;
+  // Chart.js's generic types do not narrow on a runtime `type`; the config is built to match it.
+  let chart = new Chart(canvas, config(data) as never);
+  const redraw = (): void => {
+    chart.destroy();
+    chart = new Chart(canvas, config(data) as never);
+  };
+  new MutationObserver(redraw).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
+}

@@ -1,0 +1,54 @@
+import type { Section, SplitCounts, HoursRange } from '../lib/types.ts';
+
+/** A heading as Astro reports it after rendering. */
+export interface RenderedHeading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+/** One line of a phase's outline: a section, its counts and the anchor of its heading. */
+export interface OutlineEntry {
+  title: string;
+  level: number;
+  /** The rendered heading's id, or null when it could not be matched. */
+  slug: string | null;
+  counts: SplitCounts;
+  plannedHours: HoursRange | null;
+}
+
+const normal = (text: string): string => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+function flatten(sections: Section[], into: Section[] = []): Section[] {
+  for (const section of sections) {
+    into.push(section);
+    flatten(section.children, into);
+  }
+  return into;
+}
+
+/**
+ * Pair the engine's sections with Astro's rendered headings to link the
+ * outline. Both list headings in document order; a section is matched to the
+ * next heading with the same level and text, so one odd heading cannot shift
+ * every later link. Only sections down to `maxLevel` that hold items are kept.
+ */
+export function buildOutline(sections: Section[], headings: RenderedHeading[], maxLevel = 3): OutlineEntry[] {
+  const entries: OutlineEntry[] = [];
+  let cursor = 0;
+  for (const section of flatten(sections)) {
+    let slug: string | null = null;
+    for (let i = cursor; i < headings.length; i++) {
+      const heading = headings[i]!;
+      if (heading.depth === section.level && normal(heading.text) === normal(section.title)) {
+        slug = heading.slug;
+        cursor = i + 1;
+        break;
+      }
+    }
+    if (section.level <= maxLevel && section.total > 0) {
+      entries.push({ title: section.title, level: section.level, slug, counts: section, plannedHours: section.plannedHours });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzePaths } from '../src/lib/io/run.ts';
+import type { Report } from '../src/lib/types.ts';
+import { copyProject, root } from './helpers/project-copy.ts';
+
+const astro = join(root, 'node_modules/.bin/astro');
+
+function build(cwd: string, outDir: string) {
+  return spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
+    cwd, encoding: 'utf8', env: { ...process.env, BASE_PATH: '/', SITE_URL: 'http://localhost' }, timeout: 240_000,
+  });
+}
+
+/** Text content of the first element carrying `attribute`, tags stripped. */
+function textOf(html: string, attribute: string): string | undefined {
+  const match = new RegExp(`<[^>]*\\b${attribute}\\b[^>]*>([^<]*)<`).exec(html);
+  return match?.[1]?.trim();
+}
+
+describe('site build from the example content', () => {
+  let out: string;
+  let report: Report;
+  let result: ReturnType<typeof build>;
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'portfolio-dist-'));
+    result = build(root, out);
+    report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: root, workers: 1 });
+  }, 300_000);
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('builds without error', () => {
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.status).toBe(0);
+  });
+
+  it('has a page for every track, phase and note, plus notes, search and 404', () => {
+    const files = report.files.map((f) => f.path);
+    const trackIds = [...new Set(files.map((p) => p.split('/')[2]!))];
+    expect(trackIds.length).toBeGreaterThanOrEqual(2);
+    for (const path of files) {
+      const [, , track, file] = path.split('/');
+      const page = file!.startsWith('index.') ? join(out, track!, 'index.html') : join(out, track!, file!.replace(/\.mdx?$/, ''), 'index.html');
+      expect(existsSync(page), page).toBe(true);
+    }
+    const notes = spawnSync('find', [join(root, 'content/notes'), '-name', '*.md'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    expect(notes.length).toBeGreaterThanOrEqual(6);
+    for (const note of notes) {
+      const id = note.slice(join(root, 'content/notes').length + 1).replace(/\.mdx?$/, '');
+      expect(existsSync(join(out, 'notes', id, 'index.html')), id).toBe(true);
+    }
+    for (const page of ['index.html', 'notes/index.html', 'search/index.html', '404.html']) expect(existsSync(join(out, page)), page).toBe(true);
+  });
+
+  it('shows the engine’s numbers: overall on the dashboard, and each phase’s percent on its page', () => {
+    const dashboard = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(textOf(dashboard, 'data-overall-percent')).toBe(`${report.totals.percent.toFixed(1)}%`);
+    for (const file of report.files.filter((f) => !f.path.endsWith('/index.md'))) {
+      const [, , track, name] = file.path.split('/');
+      const html = readFileSync(join(out, track!, name!.replace(/\.mdx?$/, ''), 'index.html'), 'utf8');
+      expect(textOf(html, 'data-phase-percent'), file.path).toBe(`${file.percent.toFixed(1)}%`);
+    }
+  });
+});
+
+describe('site build with broken content', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function brokenBuild(change: (dir: string) => void) {
+    const dir = copyProject();
+    dirs.push(dir);
+    change(dir);
+    return build(dir, join(dir, 'dist'));
+  }
+
+  it('fails on invalid frontmatter, naming the file and the field', () => {
+    const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/tracks/system-design/99-broken.md'),
+      '---\ntitle: Broken\norder: first\n---\n\n- [ ] a task\n'));
+    expect(result.status).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('99-broken');
+    expect(output).toMatch(/order/);
+  }, 300_000);
+
+  it('fails when a note names a track that does not exist', () => {
+    const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/notes/zz-missing-track.md'),
+      '---\ntitle: Lost\ndate: 2025-01-01\ntrack: no-such-track\n---\n\nText.\n'));
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain('content/notes/zz-missing-track.md: frontmatter `track`: Unexpected "no-such-track"');
+  }, 300_000);
+});

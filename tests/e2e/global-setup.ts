@@ -1,0 +1,104 @@
+/**
+ * Runs once before the browser tests: builds the site under the base path
+ * `/portfolio/` into a temporary folder (never `dist/`), serves it on
+ * 127.0.0.1 at a free port, and starts one Chromium that every test file
+ * connects to. Everything is torn down afterwards.
+ *
+ * Environment:
+ * - `CHROMIUM_PATH`: the browser to run (default `/usr/bin/chromium`).
+ * - `E2E_SITE_DIR`: serve this already-built site (built with
+ *   `BASE_PATH=/portfolio/`) instead of building; for quick reruns.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserServer } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { BASE_PATH, CHROMIUM_ARGS, chromiumPath } from './helpers/env.ts';
+import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** `astro build --outDir <outDir>` with the base path set; resolves with its output, rejects with it on failure. */
+function buildSite(outDir: string): Promise<string> {
+  const astro = join(repoRoot, 'node_modules', '.bin', 'astro');
+  return new Promise((resolveBuild, reject) => {
+    const started = performance.now();
+    const child = spawn(astro, ['build', '--outDir', outDir], {
+      cwd: repoRoot,
+      env: { ...process.env, BASE_PATH, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (code !== 0) {
+        reject(new Error(`astro build (BASE_PATH=${BASE_PATH}) failed with exit code ${code}:\n${output.trim()}`));
+        return;
+      }
+      // The Pagefind integration's log line says how many pages it indexed and how long that took.
+      const pagefindLine = output.split('\n').find((line) => line.includes('pagefind') && line.includes('Indexed'));
+      resolveBuild(`built in ${seconds}s${pagefindLine ? `; ${pagefindLine.trim()}` : ''}`);
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+
+  let outDir = process.env['E2E_SITE_DIR'];
+  let ownsOutDir = false;
+  let server: StaticServer | undefined;
+  let browser: BrowserServer | undefined;
+
+  const teardown = async (): Promise<void> => {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    if (ownsOutDir && outDir) await rm(outDir, { recursive: true, force: true });
+  };
+
+  try {
+    if (outDir) {
+      outDir = resolve(outDir);
+      console.log(`[e2e] serving the existing build in ${outDir}`);
+    } else {
+      outDir = await mkdtemp(join(tmpdir(), 'portfolio-e2e-'));
+      ownsOutDir = true;
+      console.log(`[e2e] building the site with BASE_PATH=${BASE_PATH} into ${outDir}`);
+      console.log(`[e2e] ${await buildSite(outDir)}`);
+    }
+
+    server = await startStaticServer(outDir, BASE_PATH);
+    browser = await chromium.launchServer({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    console.log(`[e2e] serving ${server.url}; Chromium ${executablePath}`);
+
+    project.provide('siteUrl', server.url);
+    project.provide('siteDir', outDir);
+    project.provide('browserWsEndpoint', browser.wsEndpoint());
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The served site including the base path, e.g. `http://127.0.0.1:41234/portfolio/`. */
+    siteUrl: string;
+    /** The folder the site was built into. */
+    siteDir: string;
+    /** Where to connect to the shared Chromium. */
+    browserWsEndpoint: string;
+  }
+}

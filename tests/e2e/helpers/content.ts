@@ -1,0 +1,103 @@
+/**
+ * Facts about the markdown under `content/` that the browser tests check the
+ * built site against.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../../..');
+const contentDir = join(repoRoot, 'content');
+const notesDir = join(contentDir, 'notes');
+
+function markdownFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile() && /\.(md|mdx)$/i.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[a-z]+/g) ?? []);
+}
+
+/** The markdown body, without frontmatter. */
+function body(text: string): string {
+  return text.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+}
+
+export interface UniqueNoteWord {
+  word: string;
+  /** The note's file, relative to the repository, e.g. `content/notes/first-week.md`. */
+  file: string;
+}
+
+/** The word the search test looks for: it must occur in exactly one note and nowhere else in content/. */
+export const PREFERRED_WORD = 'kestrel';
+
+/**
+ * A word that occurs in exactly one note and in no other content file:
+ * `kestrel` when the content has it like that, otherwise (until then) the
+ * longest word of a note that no other file has, nor anything starting like
+ * it (Pagefind matches the last search word as a prefix, and stems words).
+ */
+export function findUniqueNoteWord(): UniqueNoteWord | null {
+  const files = markdownFiles(contentDir);
+  const notes = files.filter((file) => file.startsWith(notesDir));
+  const vocab = new Map(files.map((file) => [file, words(readFileSync(file, 'utf8'))]));
+  const elsewhere = (word: string, except: string): boolean =>
+    files.some((file) => file !== except && [...vocab.get(file)!].some((other) => other.startsWith(word.slice(0, -2))));
+
+  const withPreferred = notes.filter((file) => vocab.get(file)!.has(PREFERRED_WORD));
+  if (withPreferred.length === 1 && !elsewhere(PREFERRED_WORD, withPreferred[0]!)) {
+    return { word: PREFERRED_WORD, file: relative(repoRoot, withPreferred[0]!) };
+  }
+  for (const note of notes) {
+    const candidates = [...words(body(readFileSync(note, 'utf8')))]
+      .filter((word) => word.length >= 7 && !elsewhere(word, note))
+      .sort((a, b) => b.length - a.length || a.localeCompare(b));
+    if (candidates[0]) return { word: candidates[0], file: relative(repoRoot, note) };
+  }
+  return null;
+}
+
+export interface PhaseStats {
+  /** The file relative to the repository, e.g. `content/tracks/backend/01-http.md`. */
+  path: string;
+  title: string;
+  percent: number;
+}
+
+/** Per-file results of `node scripts/stats.ts --json content`, run from the repository root. */
+export function statsByFile(): PhaseStats[] {
+  // Exit status 1 means some file has an error; the report on stdout is still complete.
+  const run = spawnSync(process.execPath, ['scripts/stats.ts', '--json', 'content'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`node scripts/stats.ts --json content exited with ${run.status}: ${run.stderr}`);
+  }
+  const report = JSON.parse(run.stdout) as { files: PhaseStats[] };
+  return report.files;
+}
+
+/**
+ * The first phase file (`content/tracks/<track>/<phase>.md`, not `index.md`)
+ * in the stats report, with its page's path relative to the site base:
+ * `<track>/<phase>/`, the file name without extension (the collection id).
+ */
+export function firstPhase(): PhaseStats & { route: string } {
+  for (const file of statsByFile()) {
+    const match = file.path.replace(/\\/g, '/').match(/^content\/tracks\/([^/]+)\/([^/]+)\.mdx?$/);
+    if (match && match[2] !== 'index') return { ...file, route: `${match[1]}/${match[2]}/` };
+  }
+  throw new Error('node scripts/stats.ts --json content reports no phase file under content/tracks');
+}

@@ -1,0 +1,326 @@
+/**
+ * The Sätteri progress plugin (`src/integrations/satteri-progress.ts`),
+ * rendered through Astro's real markdown processor
+ * (`createSatteriMarkdownProcessor` from `@astrojs/markdown-satteri`, the
+ * renderer `satteri()` creates) with the same defaults as an Astro build: GFM,
+ * smart punctuation, Shiki.
+ *
+ * Frontmatter is handled the way Astro hands files to the processor:
+ * `.md` pages get the file with its frontmatter blanked (`empty-with-spaces`),
+ * content-collection entries get the body after it, trimmed.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import type { Element, Nodes } from 'hast';
+import { htmlToHast } from 'satteri';
+import { afterAll, describe, expect, it } from 'vitest';
+import { satteriProgressPlugin } from '../src/integrations/satteri-progress.ts';
+import { lineOffset } from '../src/integrations/satteri-progress/lines.ts';
+import { analyzeFile } from '../src/lib/analyze.ts';
+import { corpusDir, corpusExists } from './helpers/shared.ts';
+
+const renderer = await createSatteriMarkdownProcessor({ hastPlugins: [satteriProgressPlugin] });
+const scratch = mkdtempSync(join(tmpdir(), 'satteri-progress-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let fileCount = 0;
+/** Write `text` to a scratch file so the plugin can read the original, as it does in a build. */
+function scratchFile(text: string): URL {
+  const path = join(scratch, `file-${fileCount++}.md`);
+  writeFileSync(path, text);
+  return pathToFileURL(path);
+}
+
+/** Render as Astro renders a `.md` page (`src/pages/*.md`). */
+async function renderPage(text: string): Promise<string> {
+  const { content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+  return (await renderer.render(content, { fileURL: scratchFile(text) })).code;
+}
+
+/** Render as the `glob()` content loader renders an entry (body after the frontmatter, trimmed). */
+async function renderEntry(text: string): Promise<string> {
+  const body = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' }).content.trim();
+  return (await renderer.render(body, { fileURL: scratchFile(text) })).code;
+}
+
+function elements(html: string): Element[] {
+  const found: Element[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'element') found.push(node);
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(htmlToHast(html, { fragment: true }) as Nodes);
+  return found;
+}
+
+const classes = (node: Element): string[] => (node.properties['className'] as string[] | undefined) ?? [];
+const byTag = (html: string, tag: string): Element[] => elements(html).filter((node) => node.tagName === tag);
+
+function text(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(text).join('') : '';
+}
+
+/** `[id, status class]` of every task and status row, as the plugin marked them. */
+function marked(html: string): Array<[string, string]> {
+  return elements(html)
+    .filter((node) => typeof node.properties['id'] === 'string' && /^L\d+$/.test(node.properties['id']))
+    .map((node): [string, string] => {
+      const id = node.properties['id'] as string;
+      if (node.tagName === 'li') return [id, classes(node).find((name) => name.startsWith('task-') && name !== 'task-list-item')!];
+      return [id, findBadge(node)];
+    })
+    .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)));
+}
+
+function findBadge(row: Element): string {
+  const walk = (node: Nodes): string | undefined => {
+    if (node.type === 'element' && classes(node).includes('badge')) return classes(node).find((name) => name !== 'badge');
+    return 'children' in node ? node.children.map(walk).find(Boolean) : undefined;
+  };
+  return walk(row) ?? 'no-badge';
+}
+
+const TASK_CLASS = { done: 'task-done', todo: 'task-todo', inProgress: 'task-in-progress', skipped: 'task-skipped', unknown: '' };
+const BADGE = { done: 'badge-done', todo: 'badge-todo', inProgress: 'badge-in-progress', skipped: 'badge-skipped', unknown: 'badge-unknown' };
+
+/** `[id, status class]` of every item the engine counts in `text`. */
+function counted(text: string): Array<[string, string]> {
+  return analyzeFile('file.md', text).items
+    .map((item): [string, string] => [`L${item.line}`, item.kind === 'task' ? TASK_CLASS[item.status] : BADGE[item.status]])
+    .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)));
+}
+
+describe('GFM task items', () => {
+  const source = [
+    '# Week 1', // 1
+    '', // 2
+    '- [x] Send a raw *request*', // 3
+    '- [ ] Compare keep-alive', // 4
+    '- [X] Upper-case done ✅ 2024-03-01', // 5
+    '', // 6
+  ].join('\n');
+
+  it('get an id, task classes and a labelled read-only checkbox', async () => {
+    const html = await renderPage(source);
+    const items = byTag(html, 'li');
+    expect(items.map((li) => li.properties['id'])).toEqual(['L3', 'L4', 'L5']);
+    expect(items.map(classes)).toEqual([
+      ['task-list-item', 'task', 'task-done'],
+      ['task-list-item', 'task', 'task-todo'],
+      ['task-list-item', 'task', 'task-done'],
+    ]);
+    const boxes = byTag(html, 'input');
+    expect(boxes.map((box) => box.properties['ariaLabel'])).toEqual([
+      'Done: Send a raw request', 'To do: Compare keep-alive', 'Done: Upper-case done',
+    ]);
+    expect(boxes.every((box) => box.properties['disabled'] === true && box.properties['type'] === 'checkbox')).toBe(true);
+    expect(boxes.map((box) => box.properties['checked'] === true)).toEqual([true, false, true]);
+    expect(html).toContain('<em>request</em>');
+    expect(html).not.toMatch(/style=/);
+  });
+
+  it('count lines of the original file, frontmatter included, for pages and content entries', async () => {
+    const file = ['---', 'title: Week', 'tags: [a, b]', '---', '', '', source].join('\n');
+    const expected = ['L9', 'L10', 'L11'];
+    for (const html of [await renderPage(file), await renderEntry(file)]) {
+      expect(byTag(html, 'li').map((li) => li.properties['id'])).toEqual(expected);
+    }
+    expect(analyzeFile('week.md', file).items.map((item) => `L${item.line}`)).toEqual(expected);
+  });
+
+  it('count lines in CRLF files with a byte-order mark', async () => {
+    const file = '\uFEFF---\r\ntitle: x\r\n---\r\n\r\n- [ ] a\r\n  - [x] b\r\n';
+    for (const html of [await renderPage(file), await renderEntry(file)]) {
+      expect(byTag(html, 'li').map((li) => li.properties['id'])).toEqual(['L5', 'L6']);
+    }
+    expect(counted(file)).toEqual([['L5', 'task-todo'], ['L6', 'task-done']]);
+  });
+
+  it('in loose lists and nested lists', async () => {
+    const html = await renderPage('1. [ ] loose\n\n   more text\n2. [x] parent\n   - [ ] child\n');
+    expect(byTag(html, 'li').map((li) => [li.properties['id'], classes(li).at(-1)])).toEqual([
+      ['L1', 'task-todo'], ['L4', 'task-done'], ['L5', 'task-todo'],
+    ]);
+    expect(byTag(html, 'input').map((box) => box.properties['ariaLabel'])).toEqual(['To do: loose', 'Done: parent', 'To do: child']);
+  });
+});
+
+describe('extended [/] and [-] items', () => {
+  it('replace the literal marker by an accessible state element', async () => {
+    const html = await renderPage('- [/] Ownership chapter\n- [-] Final *project*\n* [/]\tTab after the marker\n');
+    const items = byTag(html, 'li');
+    expect(items.map((li) => [li.properties['id'], classes(li)])).toEqual([
+      ['L1', ['task-list-item', 'task', 'task-in-progress']],
+      ['L2', ['task-list-item', 'task', 'task-skipped']],
+      ['L3', ['task-list-item', 'task', 'task-in-progress']],
+    ]);
+    expect(items.map(text).join('|')).not.toMatch(/\[[/-]\]/);
+    expect(html).not.toMatch(/\[[/-]\]/);
+    const states = elements(html).filter((node) => classes(node).includes('task-state'));
+    expect(states.map((state) => [state.tagName, classes(state)[1], state.properties['role'], state.properties['ariaLabel']])).toEqual([
+      ['span', 'task-state-in-progress', 'img', 'In progress'],
+      ['span', 'task-state-skipped', 'img', 'Skipped'],
+      ['span', 'task-state-in-progress', 'img', 'In progress'],
+    ]);
+    expect(items.map((li) => text(li).slice(1).trim())).toEqual(['Ownership chapter', 'Final project', 'Tab after the marker']);
+    expect(html).toContain('<em>project</em>');
+    // `*` after `-` starts a second list; both are marked as task lists.
+    expect(byTag(html, 'ul').map(classes)).toEqual([['contains-task-list'], ['contains-task-list']]);
+  });
+
+  it('followed directly by inline markup', async () => {
+    const html = await renderPage('- [/] *emphasis* first\n- [-] `code` first\n');
+    expect(html).toBe([
+      '<ul class="contains-task-list">',
+      '<li id="L1" class="task-list-item task task-in-progress"><span class="task-state task-state-in-progress" role="img" aria-label="In progress">◐</span> <em>emphasis</em> first</li>',
+      '<li id="L2" class="task-list-item task task-skipped"><span class="task-state task-state-skipped" role="img" aria-label="Skipped">⊘</span> <code>code</code> first</li>',
+      '</ul>',
+      '',
+    ].join('\n'));
+  });
+
+  it('in a loose list item, inside its first paragraph', async () => {
+    const html = await renderPage('1. [-] loose\n\n   para\n');
+    const [paragraph] = byTag(html, 'p');
+    expect(classes(paragraph!.children[0] as Element)).toEqual(['task-state', 'task-state-skipped']);
+    expect(text(paragraph!)).toBe('⊘ loose');
+  });
+
+  it('only where the engine counts them', async () => {
+    const source = [
+      '- [/]', // no text after it
+      '- \\[/] escaped',
+      '- [/]x no space',
+      '- > [/] in a quote, not the item paragraph',
+      '- text then [/] inside',
+      '- [/]',
+      '  - [ ] nested under an empty marker',
+      '',
+    ].join('\n');
+    const html = await renderPage(source);
+    expect(elements(html).filter((node) => classes(node).includes('task-state'))).toEqual([]);
+    expect(html.match(/\[\/\]/g)).toHaveLength(6);
+    expect(marked(html)).toEqual([['L7', 'task-todo']]);
+    expect(counted(source)).toEqual([['L7', 'task-todo']]);
+  });
+});
+
+describe('lookalikes, code and headings', () => {
+  it('leaves lookalikes such as [ x] untouched', async () => {
+    const html = await renderPage('- [ x] spaced\n- [x ] trailing\n- [] empty\n- [x]no-space\n');
+    expect(html).toBe('<ul>\n<li>[ x] spaced</li>\n<li>[x ] trailing</li>\n<li>[] empty</li>\n<li>[x]no-space</li>\n</ul>\n');
+  });
+
+  it('leaves tasks in fenced and indented code untouched', async () => {
+    const source = '```md\n- [ ] in a fence\n- [/] also\n| A | Status |\n```\n\n    - [x] indented code\n\n~~~\n- [-] tilde fence\n~~~\n';
+    const html = await renderPage(source);
+    expect(elements(html).some((node) => node.tagName === 'li' || node.tagName === 'input' || classes(node).includes('task-state'))).toBe(false);
+    // Shiki splits the code into coloured spans; its text is unchanged.
+    expect(byTag(html, 'pre').map(text)).toEqual([
+      '- [ ] in a fence\n- [/] also\n| A | Status |', '- [x] indented code', '- [-] tilde fence',
+    ]);
+    expect(html).not.toMatch(/ id="L/);
+  });
+
+  it('leaves tasks in HTML blocks untouched, as the engine does', async () => {
+    const source = '<ul>\n<li>[/] html</li>\n<li><input type="checkbox"> box</li>\n</ul>\n';
+    const html = await renderPage(source);
+    expect(html).toBe(source);
+    expect(counted(source)).toEqual([]);
+  });
+
+  it('keeps heading slug ids', async () => {
+    const html = await renderPage('# Week 1: HTTP (4-6 hours)\n\n## [ ] Not a task\n\n- [ ] a\n');
+    expect(byTag(html, 'h1')[0]!.properties['id']).toBe('week-1-http-4-6-hours');
+    expect(byTag(html, 'h2')[0]!.properties['id']).toBe('--not-a-task');
+    expect(byTag(html, 'li')[0]!.properties['id']).toBe('L5');
+  });
+});
+
+describe('status tables', () => {
+  const source = [
+    '---', // 1
+    'title: Skills', // 2
+    '---', // 3
+    '', // 4
+    '| # | Skill | 📊 Status (✅/⬜) | Notes |', // 5
+    '|---|---|:-:|---|', // 6
+    '| 01 | Permissions | ✅ Done | *ok* |', // 7
+    '| 02 | systemd | 🟡 In Progress | |', // 8
+    '| 03 | Cron | ⬜ / 🟡 / ✅ | template |', // 9
+    '| 04 | Packages | ⏭️ Skipped | |', // 10
+    '| 05 | Shells | maybe | |', // 11
+    '| 06 | Logs |  | |', // 12
+    '| 07 | Boot | ✅ Not Started | conflict: words win |', // 13
+    '| 08 | SSH | **Mastered** | |', // 14
+    '', // 15
+    '| Skill | Level |', // 16
+    '|---|---|', // 17
+    '| Vim | ✅ Done |', // 18
+    '',
+  ].join('\n');
+
+  it('wrap each status cell in a badge and give rows their line', async () => {
+    for (const html of [await renderPage(source), await renderEntry(source)]) {
+      const [status, other] = byTag(html, 'table');
+      const rows = status!.children
+        .filter((node): node is Element => node.type === 'element' && node.tagName === 'tbody')
+        .flatMap((body) => body.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'tr'));
+      expect(rows.map((row) => [row.properties['id'], findBadge(row)])).toEqual([
+        ['L7', 'badge-done'], ['L8', 'badge-in-progress'], ['L9', 'badge-todo'], ['L10', 'badge-skipped'],
+        ['L11', 'badge-unknown'], ['L12', 'badge-unknown'], ['L13', 'badge-todo'], ['L14', 'badge-done'],
+      ]);
+      expect(marked(html)).toEqual(counted(source));
+      // Only the status column, with the cell's content kept inside the badge.
+      expect(html).toContain('<td style="text-align: center"><span class="badge badge-done">✅ Done</span></td>');
+      expect(html).toContain('<td style="text-align: center"><span class="badge badge-done"><strong>Mastered</strong></span></td>');
+      expect(html).toContain('<td style="text-align: center"><span class="badge badge-unknown"></span></td>');
+      expect(html).toContain('<td><em>ok</em></td>');
+      // A table without a Status header is not a status table.
+      expect(findBadge(other!)).toBe('no-badge');
+      expect(html).toContain('<tr>\n<td>Vim</td>\n<td>✅ Done</td>\n</tr>');
+    }
+  });
+});
+
+describe('line offsets', () => {
+  it('map rendered lines to file lines', () => {
+    const file = '---\ntitle: x\n---\n\n\nBody\n\nmore\n';
+    expect(lineOffset(file, parseFrontmatter(file, { frontmatter: 'empty-with-spaces' }).content)).toBe(0);
+    expect(lineOffset(file, 'Body\n\nmore')).toBe(5);
+    expect(lineOffset('\uFEFF---\r\na: 1\r\n---\r\nBody\r\n', 'Body')).toBe(3);
+    expect(lineOffset(file, 'something else')).toBe(0);
+  });
+});
+
+describe('agreement with the engine', () => {
+  const root = new URL('./fixtures/', import.meta.url);
+  // Astro refuses a file whose frontmatter is not YAML (the build stops), so that fixture is never rendered.
+  const cases = readdirSync(root)
+    .filter((name) => statSync(new URL(`${name}/`, root)).isDirectory() && name !== 'frontmatter-invalid-yaml')
+    .sort();
+
+  // Every id the plugin writes is an item the engine counts, with the same status, and the other way round.
+  for (const name of cases) {
+    it(`marks exactly the engine's items in fixture ${name}`, async () => {
+      const text = readFileSync(new URL(`${name}/input.md`, root), 'utf8');
+      expect(marked(await renderPage(text))).toEqual(counted(text));
+      expect(marked(await renderEntry(text))).toEqual(counted(text));
+    });
+  }
+
+  // The real-world trackers in ../shared/corpus (not in the repository: skipped when absent).
+  const corpus = corpusExists ? readdirSync(corpusDir).filter((name) => name.endsWith('.md') && name !== 'MANIFEST.md').sort() : [];
+  for (const name of corpus) {
+    it(`marks exactly the engine's items in corpus ${name}`, async () => {
+      const text = readFileSync(join(corpusDir, name), 'utf8');
+      expect(marked(await renderPage(text))).toEqual(counted(text));
+      expect(marked(await renderEntry(text))).toEqual(counted(text));
+    });
+  }
+});
