@@ -1,12 +1,13 @@
 // Draws one chart from the JSON embedded beside its canvas. Loaded lazily (a
 // dynamic import when a chart scrolls into view), and registers only the
-// Chart.js pieces the site uses, to keep the bundle small.
+// Chart.js pieces the site uses, to keep the bundle small. The legend is
+// HTML, rendered with the page (Chart.astro), so it needs no plugin here.
 import {
-  ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip,
+  ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, LinearScale, Tooltip,
 } from 'chart.js';
 import type { ChartData, SeriesKey } from '../lib/charts.ts';
 
-Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Legend, LinearScale, Tooltip);
+Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, LinearScale, Tooltip);
 
 /** The palette comes from CSS custom properties, so charts follow light and dark mode. */
 function palette(): Record<SeriesKey | 'text' | 'grid', string> {
@@ -33,7 +34,6 @@ function config(data: ChartData) {
       animation: false as const,
       maintainAspectRatio: false,
       indexAxis: data.horizontal ? ('y' as const) : ('x' as const),
-      plugins: { legend: { labels: { color: colours.text } } },
       ...(data.type === 'bar' ? { scales: { x: axis, y: axis } } : {}),
     },
   };
