@@ -11,6 +11,8 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Pages settle asynchronously (Pagefind loads, charts draw): give expect.poll room on slow machines.
+    expect: { poll: { timeout: 10_000 } },
     // One browser is shared; a few files at a time keeps it responsive on small CI machines.
     maxWorkers: 2,
   },

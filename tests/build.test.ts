@@ -11,7 +11,7 @@ const astro = join(root, 'node_modules/.bin/astro');
 
 function build(cwd: string, outDir: string) {
   return spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
-    cwd, encoding: 'utf8', env: { ...process.env, BASE_PATH: '/', SITE_URL: 'http://localhost' }, timeout: 240_000,
+    cwd, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', BASE_PATH: '/', SITE_URL: 'http://localhost' }, timeout: 240_000,
   });
 }
 

@@ -12,7 +12,8 @@
  * leaves navigation and widgets out; `data-pagefind-filter` spans give the
  * track / phase / kind filters. There is no index in `astro dev`.
  */
-import { relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -22,6 +23,22 @@ export interface PagefindIntegrationOptions {
    * relative to the output directory). Default: every HTML file.
    */
   glob?: string;
+}
+
+/**
+ * How many pages the written index can find, from the bundle's
+ * `pagefind-entry.json`. `addDirectory`'s `page_count` counts every HTML file
+ * it read, including pages skipped for having no `data-pagefind-body`.
+ */
+async function searchablePageCount(bundleDir: string): Promise<number | null> {
+  try {
+    const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {
+      languages?: Record<string, { page_count?: number }>;
+    };
+    return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
+  } catch {
+    return null;
+  }
 }
 
 /** Throws with every message Pagefind reported, so the build stops with them. */
@@ -38,7 +55,8 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const bundleDir = fileURLToPath(new URL('pagefind/', dir));
-        const shown = relative(process.cwd(), bundleDir) || bundleDir;
+        const fromCwd = relative(process.cwd(), bundleDir);
+        const shown = fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : bundleDir;
         const started = performance.now();
         logger.info('Building the search index...');
 
@@ -57,10 +75,14 @@ export default function pagefindIntegration(options: PagefindIntegrationOptions 
           assertNoErrors(`writing ${shown}`, written.errors);
 
           const ms = Math.round(performance.now() - started);
-          if (added.page_count === 0) {
-            logger.warn(`No pages were indexed (no HTML found in ${outDir}); search will find nothing.`);
+          const pages = (await searchablePageCount(bundleDir)) ?? added.page_count;
+          const files = added.page_count;
+          if (pages === 0) {
+            logger.warn(`No page was indexed (${files} HTML files read); search will find nothing.`);
           }
-          logger.info(`Indexed ${added.page_count} page${added.page_count === 1 ? '' : 's'} into ${shown}/ in ${ms} ms.`);
+          logger.info(
+            `Indexed ${pages} page${pages === 1 ? '' : 's'} (of ${files} HTML file${files === 1 ? '' : 's'}) into ${shown.replace(/\/?$/, '/')} in ${ms} ms.`,
+          );
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
           // Astro prints the message and exits non-zero: a site without its search index must not deploy.

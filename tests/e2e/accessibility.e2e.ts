@@ -5,14 +5,14 @@
 import { describe, it } from 'vitest';
 import { expectAccessible } from './helpers/axe.ts';
 import { expectNoProblems, useSite } from './helpers/browser.ts';
-import { findUniqueNoteWord, firstPhase } from './helpers/content.ts';
+import { findUniqueNoteWord, samplePhase } from './helpers/content.ts';
 import { searchFor, waitForSearchReady } from './helpers/search.ts';
 
 const site = useSite();
 
 describe('accessibility (axe-core: no serious or critical violations)', () => {
-  it('search page, loaded and with results', async () => {
-    const { page, problems } = await site.open('search/');
+  it.each(['light', 'dark'] as const)('search page, loaded and with results (%s scheme)', async (colorScheme) => {
+    const { page, problems } = await site.open('search/', { colorScheme });
     await waitForSearchReady(page);
     await page.locator('pagefind-filter-pane .pf-filter-group').first().waitFor({ state: 'visible' });
     await expectAccessible(page);
@@ -25,22 +25,21 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     expectNoProblems(problems);
   });
 
-  // Enabled by the lead once the pages exist with their final markup.
-  it.skip('dashboard', async () => {
+  it('dashboard', async () => {
     const { page, problems } = await site.open('');
     await expectAccessible(page);
     expectNoProblems(problems);
   });
 
-  // Enabled by the lead: the first phase file that `npm run stats` reports, at /<track>/<phase>/.
-  it.skip('a phase page', async () => {
-    const { page, problems } = await site.open(firstPhase().route);
+  // A partly done phase, at /<track>/<phase>/.
+  it('a phase page', async () => {
+    const { page, problems } = await site.open(samplePhase().route);
     await expectAccessible(page);
     expectNoProblems(problems);
   });
 
-  // Enabled by the lead: the note that holds the search test's word.
-  it.skip('a note', async () => {
+  // The note that holds the search test's word.
+  it('a note', async () => {
     const target = findUniqueNoteWord();
     if (!target) throw new Error('no note under content/notes');
     const id = target.file.replace(/^content\/notes\//, '').replace(/\.mdx?$/, '');

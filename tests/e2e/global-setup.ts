@@ -26,9 +26,11 @@ function buildSite(outDir: string): Promise<string> {
   const astro = join(repoRoot, 'node_modules', '.bin', 'astro');
   return new Promise((resolveBuild, reject) => {
     const started = performance.now();
+    // Vitest sets NODE_ENV=test (and VITEST*), which would make Astro build in development mode.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
     const child = spawn(astro, ['build', '--outDir', outDir], {
       cwd: repoRoot,
-      env: { ...process.env, BASE_PATH, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: { ...env, NODE_ENV: 'production', BASE_PATH, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -71,7 +71,12 @@ export function expectNoProblems(problems: PageProblems): void {
  * test file; `open(path)` then gives a fresh, isolated page per call, closed
  * when the test finishes.
  */
-export function useSite(): { open(path: string): Promise<OpenedPage> } {
+export interface OpenOptions {
+  /** The visitor's system colour scheme (default `light`). */
+  colorScheme?: 'light' | 'dark';
+}
+
+export function useSite(): { open(path: string, options?: OpenOptions): Promise<OpenedPage> } {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await chromium.connect(inject('browserWsEndpoint'));
@@ -81,9 +86,9 @@ export function useSite(): { open(path: string): Promise<OpenedPage> } {
   });
 
   return {
-    async open(path: string): Promise<OpenedPage> {
+    async open(path: string, { colorScheme = 'light' }: OpenOptions = {}): Promise<OpenedPage> {
       if (!browser) throw new Error('useSite() must be called at the top level of the test file');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
       onTestFinished(() => context.close());
       const page = await context.newPage();
       const problems = trackProblems(page);

@@ -90,14 +90,17 @@ export function statsByFile(): PhaseStats[] {
 }
 
 /**
- * The first phase file (`content/tracks/<track>/<phase>.md`, not `index.md`)
- * in the stats report, with its page's path relative to the site base:
+ * A phase file (`content/tracks/<track>/<phase>.md`, not `index.md`) from the
+ * stats report, preferring one partly done (0 < percent < 100) so the check
+ * means something, with its page's path relative to the site base:
  * `<track>/<phase>/`, the file name without extension (the collection id).
  */
-export function firstPhase(): PhaseStats & { route: string } {
-  for (const file of statsByFile()) {
+export function samplePhase(): PhaseStats & { route: string } {
+  const phases = statsByFile().flatMap((file) => {
     const match = file.path.replace(/\\/g, '/').match(/^content\/tracks\/([^/]+)\/([^/]+)\.mdx?$/);
-    if (match && match[2] !== 'index') return { ...file, route: `${match[1]}/${match[2]}/` };
-  }
-  throw new Error('node scripts/stats.ts --json content reports no phase file under content/tracks');
+    return match && match[2] !== 'index' ? [{ ...file, route: `${match[1]}/${match[2]}/` }] : [];
+  });
+  const phase = phases.find((file) => file.percent > 0 && file.percent < 100) ?? phases[0];
+  if (!phase) throw new Error('node scripts/stats.ts --json content reports no phase file under content/tracks');
+  return phase;
 }

@@ -14,6 +14,9 @@ export function resultLinks(page: Page): Locator {
 
 /** Wait until the page has loaded the Pagefind bundle (or failed to, which fails the test). */
 export async function waitForSearchReady(page: Page): Promise<void> {
+  if ((await page.locator('[data-search-dev-notice]').count()) > 0) {
+    throw new Error('The search page shows its `astro dev` notice: the site under test was built in development mode.');
+  }
   const status = page.locator('[data-search-status]');
   await expect
     .poll(async () => ((await status.count()) === 0 ? 'ready' : await status.getAttribute('class')), {
