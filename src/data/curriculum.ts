@@ -21,10 +21,18 @@ function plannedFromSections(sections: Section[]): HoursRange | null {
   return sections.reduce<HoursRange | null>((sum, section) => addHours(sum, section.plannedHours), null);
 }
 
+/** Top-level URL segments the site uses itself; a track folder may not take them. */
+const RESERVED = new Set(['notes', 'search', 'pagefind', '_astro', '404']);
+
 async function load(): Promise<Curriculum> {
   const [trackEntries, phaseEntries, notes] = await Promise.all([
     getCollection('tracks'), getCollection('phases'), getCollection('notes'),
   ]);
+
+  const taken = trackEntries.find((entry) => RESERVED.has(entry.id));
+  if (taken) {
+    throw new Error(`${taken.filePath}: Unexpected track folder "${taken.id}", expected a name other than ${[...RESERVED].join(', ')} (the site uses those URLs)`);
+  }
 
   const tracks: TrackView[] = trackEntries
     .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))
