@@ -1,14 +1,25 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import baseLinks from './src/integrations/base-links.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import satteriProgress from './src/integrations/satteri-progress.ts';
+import { siteLocation } from './src/site-location.ts';
 
-// The site URL and base path come from the environment so the same build
-// works on GitHub Pages project sites (`/<repo>/`) and at a domain root.
+// `site` and `base` come from SITE_URL / BASE_PATH, or on GitHub Actions from
+// GITHUB_REPOSITORY, so the same build works at `/<repo>/` and at a root.
+const { site, base } = siteLocation(process.env);
+
 export default defineConfig({
-  site: process.env.SITE_URL || 'http://localhost:4321',
-  base: process.env.BASE_PATH || '/',
-  // satteriProgress: task and status-table markup in rendered markdown (ids, classes, badges).
-  // pagefind: builds the Pagefind search index into <outDir>/pagefind/ after each build.
-  integrations: [satteriProgress(), pagefind()],
+  site,
+  base,
+  trailingSlash: 'always',
+  integrations: [
+    // Task and status-table markup in rendered markdown (ids, classes, badges).
+    satteriProgress(),
+    baseLinks(),
+    sitemap(),
+    // Builds the Pagefind search index into <outDir>/pagefind/ after each build.
+    pagefind(),
+  ],
 });

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../src/lib/io/run.ts';
 import type { Report } from '../src/lib/types.ts';
+import { buildEnv } from './helpers/build-env.ts';
 import { copyProject, root } from './helpers/project-copy.ts';
 
 const astro = join(root, 'node_modules/.bin/astro');
 
 function build(cwd: string, outDir: string) {
   return spawnSync(process.execPath, [astro, 'build', '--outDir', outDir], {
-    cwd, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production', BASE_PATH: '/', SITE_URL: 'http://localhost' }, timeout: 240_000,
+    cwd, encoding: 'utf8', env: buildEnv({ BASE_PATH: '/', SITE_URL: 'http://localhost' }), timeout: 240_000,
   });
 }
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { analyzeFile } from '../lib/analyze.ts';
 import { addHours } from '../lib/hours.ts';
+import { displayPath, findMarkdownFiles } from '../lib/io/files.ts';
 import { buildReport } from '../lib/report.ts';
 import type { FileReport, HoursRange, Section } from '../lib/types.ts';
 import { checkNoteReferences } from './note-references.ts';
@@ -11,18 +12,28 @@ import type { Curriculum, PhaseView, TrackView } from './curriculum-model.ts';
 
 export type { Curriculum, LocatedItem, PhaseView, TrackView } from './curriculum-model.ts';
 
-/** The engine's report on one content file, read from disk so positions are the file's own. */
-function analyze(filePath: string | undefined, id: string): FileReport {
-  if (!filePath) throw new Error(`Content entry "${id}" has no file path; tracks and phases must be markdown files under content/tracks/`);
-  return analyzeFile(filePath, readFileSync(resolve(filePath)));
+const TRACKS_DIR = 'content/tracks';
+
+/**
+ * The engine's report on every file `npm run stats` would read under
+ * content/tracks, in its order, keyed by path: the site counts exactly what
+ * the CLI counts.
+ */
+function analyzeTracks(): Map<string, FileReport> {
+  const reports = new Map<string, FileReport>();
+  for (const file of findMarkdownFiles([TRACKS_DIR])) {
+    const path = displayPath(file);
+    reports.set(path, analyzeFile(path, readFileSync(resolve(file))));
+  }
+  return reports;
 }
 
 function plannedFromSections(sections: Section[]): HoursRange | null {
   return sections.reduce<HoursRange | null>((sum, section) => addHours(sum, section.plannedHours), null);
 }
 
-/** Top-level URL segments the site uses itself; a track folder may not take them. */
-const RESERVED = new Set(['notes', 'search', 'pagefind', '_astro', '404']);
+/** Names the site uses itself (top-level URLs, the `overall` badge); a track folder may not take them. */
+const RESERVED = new Set(['notes', 'search', 'pagefind', 'badges', '_astro', '404', 'overall']);
 
 async function load(): Promise<Curriculum> {
   const [trackEntries, phaseEntries, notes] = await Promise.all([
@@ -33,6 +44,13 @@ async function load(): Promise<Curriculum> {
   if (taken) {
     throw new Error(`${taken.filePath}: Unexpected track folder "${taken.id}", expected a name other than ${[...RESERVED].join(', ')} (the site uses those URLs)`);
   }
+
+  const reports = analyzeTracks();
+  const analyze = (filePath: string | undefined, id: string): FileReport => {
+    const report = filePath ? reports.get(filePath) : undefined;
+    if (!report) throw new Error(`Content entry "${id}" (${filePath ?? 'no file'}) was not found under ${TRACKS_DIR}/`);
+    return report;
+  };
 
   const tracks: TrackView[] = trackEntries
     .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))
@@ -68,7 +86,12 @@ async function load(): Promise<Curriculum> {
   checkNoteReferences(notes, tracks);
 
   const phases = tracks.flatMap((track) => track.phases);
-  const report = buildReport(tracks.flatMap((track) => [track.index, ...track.phases.map((phase) => phase.report)]));
+  const shown = new Set(tracks.flatMap((track) => [track.index.path, ...track.phases.map((phase) => phase.report.path)]));
+  const unshown = [...reports.keys()].filter((path) => !shown.has(path));
+  if (unshown.length > 0) {
+    console.warn(`[portfolio] Counted in the totals but without a page (phases must sit directly in a track folder, as .md or .mdx): ${unshown.join(', ')}`);
+  }
+  const report = buildReport([...reports.values()]);
   return { tracks, phases, notes: notes.sort((a, b) => b.data.date.getTime() - a.data.date.getTime()), report };
 }
 

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+
+/** What git knows about the content, for "last updated" dates and edit links. */
+export interface GitFacts {
+  /** Content file path (relative to the project root, `/`-separated) → date of its last commit. */
+  lastUpdated: Map<string, Date>;
+  /** The project's folder inside the repository, `''` at its root or e.g. `site/`. */
+  prefix: string;
+  /** Why dates are missing (no git, not a repository, shallow clone), or null when they are complete. */
+  missing: string | null;
+}
+
+function git(args: string[]): string {
+  return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+}
+
+/** Parse `git log --format=%x00%cI --name-only`: the first date seen for a path is its latest. */
+function parseLog(log: string): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  for (const block of log.split('\0').slice(1)) {
+    const [date, ...paths] = block.split('\n');
+    for (const path of paths) {
+      if (path && !dates.has(path)) dates.set(path, new Date(date!.trim()));
+    }
+  }
+  return dates;
+}
+
+function read(): GitFacts {
+  let prefix: string;
+  try {
+    prefix = git(['rev-parse', '--show-prefix']).trim();
+  } catch {
+    return { lastUpdated: new Map(), prefix: '', missing: 'not a git repository (or git is not installed)' };
+  }
+  if (git(['rev-parse', '--is-shallow-repository']).trim() === 'true') {
+    // Dates from a shallow clone would be the cut-off commit's, not the file's: show none.
+    return { lastUpdated: new Map(), prefix, missing: 'shallow clone: fetch the whole history (actions/checkout with fetch-depth: 0)' };
+  }
+  return { lastUpdated: parseLog(git(['log', '--relative', '--format=%x00%cI', '--name-only', '--', 'content'])), prefix, missing: null };
+}
+
+let memo: GitFacts | undefined;
+
+/**
+ * Last-commit dates of every content file from one `git log` pass, and the
+ * project's place in its repository. Never fails the build: without usable
+ * history the dates are left out and the build log says once why.
+ */
+export function getGitFacts(): GitFacts {
+  if (memo) return memo;
+  memo = read();
+  if (memo.missing) console.warn(`[portfolio] Last-updated dates are not shown: ${memo.missing}.`);
+  return memo;
+}
