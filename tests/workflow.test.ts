@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { root } from './helpers/project-copy.ts';
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; id?: string }
+interface Job { 'runs-on': string; needs?: string; steps: Step[]; environment?: { name: string } }
+interface Workflow {
+  on: { push: { branches: string[] }; workflow_dispatch: unknown };
+  permissions: Record<string, string>;
+  concurrency: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, Job>;
+}
+
+/** The oldest major version of each official action we accept (the current ones when this was written). */
+const MAJORS: Record<string, number> = {
+  'actions/checkout': 7, 'actions/setup-node': 7, 'actions/cache': 6,
+  'actions/configure-pages': 6, 'actions/upload-pages-artifact': 5, 'actions/deploy-pages': 5,
+};
+
+const workflow = load(readFileSync(`${root}/.github/workflows/deploy.yml`, 'utf8')) as Workflow;
+const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+const step = (action: string): Step | undefined => steps.find((s) => s.uses?.startsWith(`${action}@`));
+const runIndex = (command: string): number => steps.findIndex((s) => s.run?.trim() === command);
+
+describe('deploy workflow', () => {
+  it('runs on pushes to the default branch and on manual dispatch', () => {
+    expect(workflow.on.push.branches).toEqual(['main']);
+    expect(workflow.on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('asks for exactly contents: read, pages: write, id-token: write', () => {
+    expect(workflow.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
+  });
+
+  it('never cancels a running deployment', () => {
+    expect(workflow.concurrency['cancel-in-progress']).toBe(false);
+  });
+
+  it('checks out the whole history, sets up Node 24 with the npm cache, and caches node_modules/.cache', () => {
+    expect(step('actions/checkout')?.with?.['fetch-depth']).toBe(0);
+    expect(step('actions/setup-node')?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
+    expect(step('actions/cache')?.with?.['path']).toBe('node_modules/.cache');
+  });
+
+  it('installs with npm install, tests, then builds, uploads dist and deploys', () => {
+    expect(steps.some((s) => /\bnpm ci\b/.test(s.run ?? ''))).toBe(false);
+    const [install, test, build] = [runIndex('npm install --no-audit --no-fund'), runIndex('npm test'), runIndex('npm run build')];
+    expect(install).toBeGreaterThanOrEqual(0);
+    expect(test).toBeGreaterThan(install);
+    expect(build).toBeGreaterThan(test);
+    expect(step('actions/upload-pages-artifact')?.with?.['path']).toBe('dist');
+    const deploy = Object.values(workflow.jobs).find((job) => job.steps.some((s) => s.uses?.startsWith('actions/deploy-pages@')));
+    expect(deploy?.needs).toBe('build');
+    expect(deploy?.environment?.name).toBe('github-pages');
+  });
+
+  it('uses current major versions of the official actions', () => {
+    for (const [action, major] of Object.entries(MAJORS)) {
+      const version = step(action)?.uses?.split('@')[1];
+      expect(version, action).toMatch(/^v\d+$/);
+      expect(Number(version!.slice(1)), action).toBeGreaterThanOrEqual(major);
+    }
+  });
+});
