@@ -5,6 +5,7 @@ import { analyzeFile } from '../lib/analyze.ts';
 import { addHours } from '../lib/hours.ts';
 import { displayPath, findMarkdownFiles } from '../lib/io/files.ts';
 import { buildReport } from '../lib/report.ts';
+import { RESERVED_TRACK_NAMES } from '../lib/reserved-names.ts';
 import type { FileReport, HoursRange, Section } from '../lib/types.ts';
 import { checkNoteReferences } from './note-references.ts';
 import { orderPhases } from './phase-order.ts';
@@ -32,8 +33,7 @@ function plannedFromSections(sections: Section[]): HoursRange | null {
   return sections.reduce<HoursRange | null>((sum, section) => addHours(sum, section.plannedHours), null);
 }
 
-/** Names the site uses itself (top-level URLs, the `overall` badge); a track folder may not take them. */
-const RESERVED = new Set(['notes', 'search', 'pagefind', 'badges', '_astro', '404', 'overall']);
+const RESERVED = new Set(RESERVED_TRACK_NAMES);
 
 async function load(): Promise<Curriculum> {
   const [trackEntries, phaseEntries, notes] = await Promise.all([
