@@ -1,3 +1,4 @@
+import { statusParts } from '../lib/describe-counts.ts';
 import type { Counts, Report, Section, SplitCounts } from '../lib/types.ts';
 
 /** ANSI styling, or none: colour is used only on a terminal and never with NO_COLOR. */
@@ -29,13 +30,8 @@ export function progressBar(counts: Counts, style: Style): string {
 }
 
 function describe(counts: SplitCounts): string {
-  const parts = [`${counts.done} done`];
-  if (counts.inProgress) parts.push(`${counts.inProgress} in progress`);
-  parts.push(`${counts.todo} to do`);
-  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
-  if (counts.unknown) parts.push(`${counts.unknown} unknown`);
   const kinds = counts.rows.total ? ` (${counts.tasks.total} tasks, ${counts.rows.total} rows)` : '';
-  return `${parts.join(' · ')} of ${counts.total}${kinds}`;
+  return `${statusParts(counts).join(' · ')} of ${counts.total}${kinds}`;
 }
 
 function line(label: string, counts: SplitCounts, style: Style, indent: string): string {

@@ -1,15 +1,12 @@
 import type { ImportPlan, PlannedFile } from '../lib/import/plan.ts';
 import type { FileState } from '../lib/io/track-files.ts';
+import { statusParts } from '../lib/describe-counts.ts';
 import type { SplitCounts } from '../lib/types.ts';
 
 /** `12 items: 5 done, 7 to do (4 tasks, 8 rows)`; `no items` when there are none. */
 export function describeItems(counts: SplitCounts): string {
   if (counts.total === 0) return 'no items';
-  const parts = [`${counts.done} done`];
-  if (counts.inProgress) parts.push(`${counts.inProgress} in progress`);
-  parts.push(`${counts.todo} to do`);
-  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
-  if (counts.unknown) parts.push(`${counts.unknown} unknown`);
+  const parts = statusParts(counts);
   const kinds = counts.rows.total ? ` (${counts.tasks.total} tasks, ${counts.rows.total} rows)` : '';
   return `${counts.total} item${counts.total === 1 ? '' : 's'}: ${parts.join(', ')}${kinds}`;
 }

@@ -39,8 +39,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** 1-based line and column of a byte offset, counting columns in characters. */
-function placeOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
+/** 1-based line and column of a byte offset, counting columns in characters (for messages about bytes). */
+export function placeOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {

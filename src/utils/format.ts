@@ -1,3 +1,4 @@
+import { statusParts } from '../lib/describe-counts.ts';
 import type { Counts, HoursRange } from '../lib/types.ts';
 
 /** `47.4%`: percents always with one decimal, as the engine rounds them. */
@@ -7,12 +8,7 @@ export function formatPercent(percent: number): string {
 
 /** `9 done · 3 in progress · 7 to do · 1 skipped`, leaving out zero in-progress, skipped and unknown. */
 export function formatCounts(counts: Counts): string {
-  const parts = [`${counts.done} done`];
-  if (counts.inProgress) parts.push(`${counts.inProgress} in progress`);
-  parts.push(`${counts.todo} to do`);
-  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
-  if (counts.unknown) parts.push(`${counts.unknown} unknown`);
-  return parts.join(' · ');
+  return statusParts(counts).join(' · ');
 }
 
 /** `4–6 h`, `2 h`, or an empty string when unknown. */

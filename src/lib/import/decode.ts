@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { firstInvalidUtf8 } from '../load.ts';
+import { firstInvalidUtf8, placeOf } from '../load.ts';
 import { lostBytes } from '../mojibake.ts';
 import type { Message } from '../types.ts';
 
@@ -12,19 +12,6 @@ export interface DecodedSource {
   text: string;
   encoding: SourceEncoding;
   warnings: Message[];
-}
-
-/** Line and column (1-based) of a byte offset in UTF-8-ish bytes, for the `not-utf8` warning. */
-function placeOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a || (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /**
