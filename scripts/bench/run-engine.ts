@@ -3,9 +3,10 @@ import { analyzePaths } from '../../src/lib/io/run.ts';
 
 const [folder, cacheDir, workers] = process.argv.slice(2);
 const start = performance.now();
+const threads = Number(workers);
 const report = await analyzePaths([folder!], {
   cacheDir: cacheDir === '-' ? null : cacheDir!,
-  workers: Number(workers ?? 0) || undefined!,
+  ...(threads > 0 ? { workers: threads } : {}),
 });
 const ms = performance.now() - start;
 process.stdout.write(JSON.stringify({

@@ -38,12 +38,21 @@ export interface LocatedItem {
   phase: PhaseView;
 }
 
+/** A note with the track and phase it names (null when it names none). */
+export interface NoteView {
+  id: string;
+  entry: CollectionEntry<'notes'>;
+  track: TrackView | null;
+  phase: PhaseView | null;
+}
+
 /** Everything the pages show, computed once per build. */
 export interface Curriculum {
   tracks: TrackView[];
   /** All phases of all tracks, in track then phase order. */
   phases: PhaseView[];
-  notes: CollectionEntry<'notes'>[];
+  /** Newest first. */
+  notes: NoteView[];
   /** The engine's report over every file of every track (what `npm run stats -- --json content/tracks` prints). */
   report: Report;
 }

@@ -7,11 +7,11 @@ import { displayPath, findMarkdownFiles } from '../lib/io/files.ts';
 import { buildReport } from '../lib/report.ts';
 import { RESERVED_TRACK_NAMES } from '../lib/reserved-names.ts';
 import type { FileReport, HoursRange, Section } from '../lib/types.ts';
-import { checkNoteReferences } from './note-references.ts';
+import { resolveNotes } from './notes.ts';
 import { orderPhases } from './phase-order.ts';
 import type { Curriculum, PhaseView, TrackView } from './curriculum-model.ts';
 
-export type { Curriculum, LocatedItem, PhaseView, TrackView } from './curriculum-model.ts';
+export type { Curriculum, LocatedItem, NoteView, PhaseView, TrackView } from './curriculum-model.ts';
 
 const TRACKS_DIR = 'content/tracks';
 
@@ -83,7 +83,6 @@ async function load(): Promise<Curriculum> {
   if (orphans.length > 0) {
     throw new Error(`${orphans[0]!.filePath}: Unexpected phase outside a track, expected its folder to have an index.md with the track's frontmatter`);
   }
-  checkNoteReferences(notes, tracks);
 
   const phases = tracks.flatMap((track) => track.phases);
   const shown = new Set(tracks.flatMap((track) => [track.index.path, ...track.phases.map((phase) => phase.report.path)]));
@@ -92,7 +91,7 @@ async function load(): Promise<Curriculum> {
     console.warn(`[portfolio] Counted in the totals but without a page (phases must sit directly in a track folder, as .md or .mdx): ${unshown.join(', ')}`);
   }
   const report = buildReport([...reports.values()]);
-  return { tracks, phases, notes: notes.sort((a, b) => b.data.date.getTime() - a.data.date.getTime()), report };
+  return { tracks, phases, notes: resolveNotes(notes, tracks), report };
 }
 
 let memo: Promise<Curriculum> | undefined;

@@ -15,9 +15,9 @@ export const GET: APIRoute = async (context) => {
   const { notes, phases, tracks } = await getCurriculum();
   const { lastUpdated } = getGitFacts();
   const noteItems = notes.map((note) => ({
-    title: note.data.title,
-    pubDate: note.data.date,
-    description: note.data.summary ?? '',
+    title: note.entry.data.title,
+    pubDate: note.entry.data.date,
+    description: note.entry.data.summary ?? '',
     link: href(`notes/${note.id}/`),
   }));
   const phaseItems = phases

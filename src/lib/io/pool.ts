@@ -54,9 +54,11 @@ export async function analyzeInParallel(sources: Source[], workers: number = def
   const results: FileReport[][] = new Array(queue.length);
   const threads = Math.min(workers, queue.length);
   let next = 0;
+  const started: Worker[] = [];
 
-  await Promise.all(Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
+  const runs = Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
     const worker = new Worker(new URL('./analyze-worker.ts', import.meta.url));
+    started.push(worker);
     const send = (): void => {
       const batch = queue[next++];
       if (batch) worker.postMessage(batch);
@@ -68,6 +70,13 @@ export async function analyzeInParallel(sources: Source[], workers: number = def
     });
     worker.on('error', reject);
     send();
-  })));
+  }));
+  try {
+    await Promise.all(runs);
+  } catch (error) {
+    // One failed thread fails the run; stop the others rather than leave them parsing.
+    await Promise.all(started.map((worker) => worker.terminate()));
+    throw error;
+  }
   return results.flat();
 }
