@@ -1,6 +1,7 @@
 /** What `npm run stats` was asked to do. */
 export interface StatsArgs {
   json: boolean;
+  history: boolean;
   check: boolean;
   cache: boolean;
   workers: number | undefined;
@@ -9,12 +10,14 @@ export interface StatsArgs {
 }
 
 /** The usage text, printed by `--help` and after a bad argument. */
-export const USAGE = `Usage: npm run stats -- [--json] [--check] [--no-cache] [--workers N] [PATH...]
+export const USAGE = `Usage: npm run stats -- [--json [--history]] [--check] [--no-cache] [--workers N] [PATH...]
 
 Count progress in curriculum markdown: tasks ([ ] [x] [/] [-]) and status-table rows.
 
   PATH          a folder (searched recursively for *.md, *.mdx) or a markdown file; default: content/
   --json        print the report as JSON on stdout and nothing else there
+  --history     with --json: add "history", progress over time from the git
+                history of the repository that contains PATH (one PATH only)
   --check       print every warning and error as path:line:col message [rule]
   --no-cache    ignore and do not update the cache in node_modules/.cache/
   --workers N   parse with N threads (default: one per core)
@@ -30,10 +33,11 @@ export class ArgumentError extends Error {}
  * @throws ArgumentError for an unknown flag or a missing or bad value
  */
 export function parseArgs(argv: string[]): StatsArgs {
-  const args: StatsArgs = { json: false, check: false, cache: true, workers: undefined, help: false, paths: [] };
+  const args: StatsArgs = { json: false, history: false, check: false, cache: true, workers: undefined, help: false, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') args.json = true;
+    else if (arg === '--history') args.history = true;
     else if (arg === '--check') args.check = true;
     else if (arg === '--no-cache') args.cache = false;
     else if (arg === '-h' || arg === '--help') args.help = true;
@@ -48,5 +52,7 @@ export function parseArgs(argv: string[]): StatsArgs {
     else args.paths.push(arg);
   }
   if (args.paths.length === 0) args.paths.push('content');
+  if (args.history && !args.json) throw new ArgumentError('Unexpected --history without --json, expected both (history is part of the JSON report)');
+  if (args.history && args.paths.length > 1) throw new ArgumentError(`Unexpected ${args.paths.length} paths with --history, expected one folder or file`);
   return args;
 }

@@ -1,3 +1,4 @@
+import { readHistory } from '../lib/history/read.ts';
 import { hasErrors } from '../lib/report.ts';
 import { analyzePaths } from '../lib/io/run.ts';
 import { MissingPathError } from '../lib/io/files.ts';
@@ -50,7 +51,14 @@ export async function runStats(argv: string[], io: Io, cacheDir: string | null):
 
   // Messages go to stderr whenever stdout carries JSON.
   const messages = args.json ? io.stderr : io.stdout;
-  if (args.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  if (args.json && args.history) {
+    const history = await readHistory({
+      target: args.paths[0]!, report, cwd: io.cwd, cacheDir: args.cache ? cacheDir : null,
+      ...(args.workers ? { workers: args.workers } : {}),
+    });
+    if (history.missing) io.stderr.write(`stats: history is not available: ${history.missing}\n`);
+    io.stdout.write(`${JSON.stringify({ ...report, history }, null, 2)}\n`);
+  } else if (args.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (!args.check) io.stdout.write(`${formatHuman(report, styleFor(io.stdout, io.env)).join('\n')}\n`);
 
   if (args.check) {

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import type { FileReport } from '../types.ts';
+import { DiskCache } from './disk-cache.ts';
 
 /** A cached analysis, stored without its path (the same content may live anywhere). */
 type Entry = Omit<FileReport, 'path'>;
-
-interface CacheFile {
-  fingerprint: string;
-  entries: Record<string, Entry>;
-}
 
 /** Most entries kept on disk; the ones used by the latest run are kept first. */
 const MAX_ENTRIES = 20_000;
@@ -49,59 +44,29 @@ export function contentHash(bytes: Uint8Array): string {
 /**
  * A content-hash cache of per-file analyses, kept in one file under
  * `node_modules/.cache/` so that CI caches and `npm ci`-free installs keep it.
- * An unreadable or foreign cache file is ignored, never an error.
  */
 export class AnalysisCache {
-  readonly #file: string;
-  readonly #fingerprint: string;
-  #old: Record<string, Entry> = {};
-  readonly #used = new Map<string, Entry>();
-  #dirty = false;
+  readonly #store: DiskCache<Entry>;
 
   constructor(folder: string) {
-    this.#file = join(folder, 'analysis.v8');
-    this.#fingerprint = engineFingerprint();
-    try {
-      const stored = deserialize(readFileSync(this.#file)) as CacheFile;
-      if (stored.fingerprint === this.#fingerprint) this.#old = stored.entries;
-      else this.#dirty = true;
-    } catch {
-      this.#dirty = true;
-    }
+    this.#store = new DiskCache(join(folder, 'analysis.v8'), engineFingerprint(), MAX_ENTRIES);
   }
 
   /** The cached report for `hash`, re-labelled with `path`, or undefined. */
   get(hash: string, path: string): FileReport | undefined {
-    const entry = this.#used.get(hash) ?? this.#old[hash];
-    if (!entry) return undefined;
-    this.#used.set(hash, entry);
-    return relabel(entry, path);
+    const entry = this.#store.get(hash);
+    return entry ? relabel(entry, path) : undefined;
   }
 
   /** Remember a fresh analysis. */
   set(hash: string, report: FileReport): void {
     const { path: _path, ...entry } = report;
-    this.#used.set(hash, entry);
-    this.#dirty = true;
+    this.#store.set(hash, entry);
   }
 
   /** Write the cache if anything changed; failures to write are ignored (the cache is an optimisation). */
   save(): void {
-    if (!this.#dirty) return;
-    const entries: Record<string, Entry> = Object.fromEntries(this.#used);
-    let count = this.#used.size;
-    for (const [hash, entry] of Object.entries(this.#old)) {
-      if (count >= MAX_ENTRIES) break;
-      if (!(hash in entries)) { entries[hash] = entry; count++; }
-    }
-    try {
-      mkdirSync(join(this.#file, '..'), { recursive: true });
-      const temporary = `${this.#file}.${process.pid}.tmp`;
-      writeFileSync(temporary, serialize({ fingerprint: this.#fingerprint, entries } satisfies CacheFile));
-      renameSync(temporary, this.#file);
-    } catch {
-      // A read-only node_modules only costs speed.
-    }
+    this.#store.save();
   }
 }
 

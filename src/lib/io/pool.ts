@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile } from '../analyze.ts';
+import { blobStatsOf, type BlobStats } from '../history/blob-stats.ts';
 import type { FileReport } from '../types.ts';
-import type { Batch } from './analyze-worker.ts';
+import type { Batch, Output } from './analyze-worker.ts';
 
 /** A file to analyse: its display path and raw bytes. */
 export interface Source {
@@ -19,16 +20,16 @@ export function defaultWorkers(): number {
   return Math.min(8, Math.max(1, availableParallelism()));
 }
 
-function batches(sources: Source[]): Batch[] {
+function batches(sources: Source[], output: Output): Batch[] {
   const result: Batch[] = [];
-  let current: Batch = { id: 0, files: [] };
+  let current: Batch = { id: 0, output, files: [] };
   let size = 0;
   for (const source of sources) {
     current.files.push(source);
     size += source.bytes.length;
     if (size >= BATCH_BYTES) {
       result.push(current);
-      current = { id: result.length, files: [] };
+      current = { id: result.length, output, files: [] };
       size = 0;
     }
   }
@@ -45,13 +46,28 @@ function batches(sources: Source[]): Batch[] {
  * @param sources files to analyse
  * @param workers number of threads; 1 (or little work) analyses inline
  */
-export async function analyzeInParallel(sources: Source[], workers: number = defaultWorkers()): Promise<FileReport[]> {
+export function analyzeInParallel(sources: Source[], workers: number = defaultWorkers()): Promise<FileReport[]> {
+  return run<FileReport>(sources, workers, 'report');
+}
+
+/**
+ * Like `analyzeInParallel`, but each thread reduces its reports to the
+ * `BlobStats` history keeps, so only those cross between threads.
+ */
+export function blobStatsInParallel(sources: Source[], workers: number = defaultWorkers()): Promise<BlobStats[]> {
+  return run<BlobStats>(sources, workers, 'blob-stats');
+}
+
+async function run<T>(sources: Source[], workers: number, output: Output): Promise<T[]> {
   const totalBytes = sources.reduce((sum, source) => sum + source.bytes.length, 0);
   if (workers <= 1 || totalBytes < PARALLEL_THRESHOLD_BYTES) {
-    return sources.map((source) => analyzeFile(source.path, source.bytes));
+    return sources.map((source) => {
+      const report = analyzeFile(source.path, source.bytes);
+      return (output === 'report' ? report : blobStatsOf(report)) as T;
+    });
   }
-  const queue = batches(sources);
-  const results: FileReport[][] = new Array(queue.length);
+  const queue = batches(sources, output);
+  const results: T[][] = new Array(queue.length);
   const threads = Math.min(workers, queue.length);
   let next = 0;
   const started: Worker[] = [];
@@ -64,8 +80,8 @@ export async function analyzeInParallel(sources: Source[], workers: number = def
       if (batch) worker.postMessage(batch);
       else void worker.terminate().then(() => resolve());
     };
-    worker.on('message', (message: { id: number; reports: FileReport[] }) => {
-      results[message.id] = message.reports;
+    worker.on('message', (message: { id: number; results: T[] }) => {
+      results[message.id] = message.results;
       send();
     });
     worker.on('error', reject);

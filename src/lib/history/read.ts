@@ -1,0 +1,200 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { FileReport, Report } from '../types.ts';
+import { blobStatsOf, type BlobStats } from './blob-stats.ts';
+import { blobId, openBlobCache, statsForBlobs } from './blobs.ts';
+import { git, probeRepository } from './git.ts';
+import { LOG_ARGS, parseLog, type Change, type Commit } from './log.ts';
+import { itemKeys, replay, utcDay, type Replay } from './replay.ts';
+import { scopeOf } from './scope.ts';
+import { progressOf } from './summary.ts';
+import type { Completion, History, Ongoing, Progress, StatusTotals, TimelinePoint } from './types.ts';
+
+/** Options for `readHistory`. */
+export interface HistoryOptions {
+  /** The folder or file `report` was made from (as given, relative to `cwd`). */
+  target: string;
+  /** The engine's report on `target`'s working tree, paths relative to `cwd`. */
+  report: Report;
+  cwd: string;
+  /** Folder of the blob cache; null disables it. */
+  cacheDir: string | null;
+  /** "Today" for streaks, pace and staleness (default: the current time). */
+  now?: Date;
+  workers?: number;
+}
+
+/** Items in progress longer than this are flagged as stale. */
+export const STALE_AFTER_DAYS = 21;
+const DAY = 86_400_000;
+
+const toPosix = (path: string): string => path.split(sep).join('/');
+
+/** A history with nothing in it, saying why. */
+export function missingHistory(reason: string, now: Date = new Date()): History {
+  return {
+    missing: reason, now: now.toISOString(), timeline: [], completions: [], ongoing: [], tracks: {}, lastChanged: {},
+    ...progressOf([], [], 0, null, utcDay(now.getTime())),
+  };
+}
+
+/** HEAD's blobs for the counted paths, from one `git ls-tree`. */
+function headFiles(root: string, target: string, includes: (path: string) => boolean): Map<string, string> {
+  const out = git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', ...(target ? ['--', target] : [])]).toString('utf8');
+  const files = new Map<string, string>();
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab === -1) continue;
+    const [mode, type, id] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    if (type === 'blob' && mode!.startsWith('100') && includes(path)) files.set(path, id!);
+  }
+  return files;
+}
+
+/**
+ * Read progress over time from the git history of the repository that
+ * contains `target`: one `git log` pass (blob ids, renames), per-blob engine
+ * results from the cache or from one `git cat-file --batch` pass, a replay of
+ * every commit, and the working tree as a final "now" point when it differs.
+ *
+ * Never throws for a missing or unusable repository: the result's `missing`
+ * says why and how to fix it.
+ */
+export async function readHistory(options: HistoryOptions): Promise<History> {
+  const now = options.now ?? new Date();
+  const absolute = realpathSync(resolve(options.cwd, options.target));
+  const isFile = !statSync(absolute).isDirectory();
+  const repository = probeRepository(isFile ? dirname(absolute) : absolute);
+  if (!repository.ok) return missingHistory(`${repository.reason}; to fix: ${repository.fix}`, now);
+
+  const { root, head, objectFormat } = repository;
+  const target = toPosix(relative(realpathSync(root), absolute));
+  const scope = scopeOf(target, isFile);
+  const commits = parseLog(git(root, LOG_ARGS));
+
+  // Blobs of the counted files at any commit, each with a path for messages.
+  const wanted = new Map<string, string>();
+  for (const commit of commits) {
+    for (const change of commit.changes) {
+      if (change.oldBlob && scope.includes(change.from)) wanted.set(change.oldBlob, change.from);
+      if (change.newBlob && scope.includes(change.path)) wanted.set(change.newBlob, change.path);
+    }
+  }
+  const cache = openBlobCache(options.cacheDir);
+  const stats = await statsForBlobs(root, wanted, cache, options.workers);
+
+  // The working tree, as a commit on top of HEAD.
+  const repoPath = new Map<FileReport, string>();
+  const working = new Map<string, string>();
+  for (const file of options.report.files) {
+    const full = resolve(options.cwd, file.path);
+    let path: string;
+    try {
+      path = toPosix(relative(root, realpathSync(full)));
+    } catch {
+      path = toPosix(relative(root, full));
+    }
+    repoPath.set(file, path);
+    let id: string;
+    try {
+      id = blobId(readFileSync(full), objectFormat);
+    } catch {
+      continue;
+    }
+    working.set(path, id);
+    if (!stats.has(id)) stats.set(id, blobStatsOf(file));
+  }
+  const nowCommit = workingTreeCommit(headFiles(root, target, scope.includes), working, head, now.getTime());
+  const all = nowCommit ? [...commits, nowCommit] : commits;
+  const statsOf = (blob: string): BlobStats => stats.get(blob) ?? { labels: [], statuses: '', dates: {} };
+  const replayed = replay(all, head, scope, statsOf);
+  dropUnchangedNow(replayed.timeline);
+
+  return summarize(replayed, options.report, repoPath, scope.trackOf, now);
+}
+
+/** A pseudo-commit (id `''`) turning HEAD's counted files into the working tree's, or null when they are the same. */
+function workingTreeCommit(headBlobs: Map<string, string>, working: Map<string, string>, head: string, time: number): Commit | null {
+  const changes: Change[] = [];
+  for (const [path, blob] of working) {
+    const before = headBlobs.get(path) ?? null;
+    if (before !== blob) changes.push({ status: before ? 'M' : 'A', from: path, path, oldBlob: before, newBlob: blob });
+  }
+  for (const [path, blob] of headBlobs) {
+    if (!working.has(path)) changes.push({ status: 'D', from: path, path, oldBlob: blob, newBlob: null });
+  }
+  return changes.length > 0 ? { id: '', parents: [head], time, changes } : null;
+}
+
+const TOTAL_KEYS = ['done', 'inProgress', 'todo', 'skipped', 'unknown', 'total'] as const;
+
+function sameTotals(a: StatusTotals, b: StatusTotals): boolean {
+  return TOTAL_KEYS.every((key) => a[key] === b[key]);
+}
+
+/**
+ * Drop a "now" point that counts exactly what the last commit counts (an
+ * edit that ticked nothing, or line endings converted on checkout).
+ */
+function dropUnchangedNow(timeline: TimelinePoint[]): void {
+  const [previous, last] = timeline.slice(-2);
+  if (!previous || !last || last.commit !== null) return;
+  const tracks = new Set([...Object.keys(previous.tracks), ...Object.keys(last.tracks)]);
+  const same = sameTotals(previous, last)
+    && [...tracks].every((t) => previous.tracks[t] && last.tracks[t] && sameTotals(previous.tracks[t]!, last.tracks[t]!));
+  if (same) timeline.pop();
+}
+
+/** Turn the replay's final state into completions, staleness, streaks, pace and projection. */
+function summarize(
+  replayed: Replay, report: Report, repoPath: Map<FileReport, string>, trackOf: (path: string) => string, now: Date,
+): History {
+  const nowTime = now.getTime();
+  const today = utcDay(nowTime);
+  const completions: Completion[] = [];
+  const ongoing: Ongoing[] = [];
+  const lastChanged: Record<string, string> = {};
+  const remaining = new Map<string, number>();
+
+  for (const file of report.files) {
+    const path = repoPath.get(file)!;
+    const track = trackOf(path);
+    const state = replayed.final.files.get(path);
+    const changed = replayed.final.lastChanged.get(path);
+    if (changed !== undefined && changed !== nowTime) lastChanged[file.path] = new Date(changed).toISOString();
+    remaining.set(track, (remaining.get(track) ?? 0) + file.total - file.skipped - file.done);
+    const keys = itemKeys(state?.lineage ?? path, blobStatsOf(file));
+    file.items.forEach((item, index) => {
+      const known = replayed.final.items.get(keys[index]!);
+      const base = { path: file.path, track, label: item.label, line: item.line };
+      if (item.status === 'done') {
+        const uncommitted = !known || (known.since === nowTime && known.doneDay === today);
+        completions.push(item.doneDate
+          ? { ...base, date: item.doneDate, source: 'explicit' }
+          : { ...base, date: known?.doneDay ?? today, source: uncommitted ? 'uncommitted' : 'git' });
+      } else if (item.status === 'inProgress') {
+        const since = known?.status === 'inProgress' ? known.since : nowTime;
+        ongoing.push({ ...base, since: utcDay(since), stale: nowTime - since > STALE_AFTER_DAYS * DAY });
+      }
+    });
+  }
+
+  const firstDay = (track?: string): string | null => {
+    const point = replayed.timeline.find((p) => track === undefined || p.tracks[track] !== undefined);
+    return point ? point.date.slice(0, 10) : null;
+  };
+  const tracks: Record<string, Progress> = {};
+  for (const track of [...remaining.keys()].sort()) {
+    tracks[track] = progressOf(
+      replayed.events.filter((e) => e.track === track).map((e) => e.day),
+      completions.filter((c) => c.track === track).map((c) => c.date),
+      remaining.get(track)!, firstDay(track), today,
+    );
+  }
+  const overall = progressOf(
+    replayed.events.map((e) => e.day), completions.map((c) => c.date),
+    [...remaining.values()].reduce((a, b) => a + b, 0), firstDay(), today,
+  );
+  return { missing: null, now: now.toISOString(), timeline: replayed.timeline, completions, ongoing, tracks, lastChanged, ...overall };
+}

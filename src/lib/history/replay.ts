@@ -1,0 +1,253 @@
+import type { Status } from '../types.ts';
+import { statusAt, type BlobStats } from './blob-stats.ts';
+import type { Change, Commit } from './log.ts';
+import type { StatusTotals, TimelinePoint } from './types.ts';
+
+/** Which repository paths are counted, and the track each belongs to. */
+export interface Scope {
+  includes(path: string): boolean;
+  /** Track id of a counted path ('' when it is in no track folder). */
+  trackOf(path: string): string;
+}
+
+/** A counted file in one state of the repository. */
+interface FileState {
+  blob: string;
+  /** The path the file had when it was added; renames keep it, so items keep their history. */
+  lineage: string;
+}
+
+/** What is known about one item in one state of the repository. */
+export interface ItemState {
+  status: Status;
+  /** When the item entered its status (commit time, ms). */
+  since: number;
+  /** `YYYY-MM-DD` the item became done (its written date, else the commit's UTC day); null unless done. */
+  doneDay: string | null;
+}
+
+/** The repository's counted content after one commit. */
+export interface State {
+  files: Map<string, FileState>;
+  /** Item key (`itemKeys`) → state. */
+  items: Map<string, ItemState>;
+  /** Path → time of the last commit on this line of history that changed it. */
+  lastChanged: Map<string, number>;
+}
+
+/** An item becoming done (the unit of streaks and of the activity heatmap). */
+export interface DoneEvent {
+  day: string;
+  track: string;
+}
+
+/** What replaying a history yields. */
+export interface Replay {
+  /** Oldest first, one point per first-parent commit (and the final pseudo-commit) that changed counted files. */
+  timeline: TimelinePoint[];
+  events: DoneEvent[];
+  /** The state after the last commit given. */
+  final: State;
+}
+
+/** `YYYY-MM-DD` of a time, in UTC. */
+export function utcDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/**
+ * Keys of the items of one version of a file: lineage, normalised label and
+ * the occurrence of that label in the file, so that two "Review the week"
+ * items stay two items.
+ */
+export function itemKeys(lineage: string, stats: BlobStats): string[] {
+  const seen = new Map<string, number>();
+  return stats.labels.map((label) => {
+    const n = seen.get(label) ?? 0;
+    seen.set(label, n + 1);
+    return `${lineage}\0${label}\0${n}`;
+  });
+}
+
+function emptyTotals(): StatusTotals {
+  return { done: 0, inProgress: 0, todo: 0, skipped: 0, unknown: 0, total: 0 };
+}
+
+const FIELD: Readonly<Record<string, keyof StatusTotals>> = { d: 'done', p: 'inProgress', t: 'todo', s: 'skipped', u: 'unknown' };
+
+function addStatuses(target: StatusTotals, statuses: string): void {
+  for (const code of statuses) target[FIELD[code] ?? 'unknown']++;
+  target.total += statuses.length;
+}
+
+function cloneState(state: State): State {
+  return { files: new Map(state.files), items: new Map(state.items), lastChanged: new Map(state.lastChanged) };
+}
+
+/** Labels of a key, for matching moved items: track and normalised label. */
+function moveKey(track: string, key: string): string {
+  const label = key.split('\0')[1]!;
+  return `${track}\0${label}`;
+}
+
+/**
+ * Replay a history, commit by commit, parents before children: keep the
+ * counted files and the state of every item, find the moment each item
+ * entered its status, and record the curriculum's totals after each commit
+ * on the first-parent line of `head`.
+ *
+ * Items are matched between versions by lineage (renames followed), label
+ * and occurrence; an item that leaves one file and appears in another file
+ * of the same track in the same commit is the same item, moved. In a merge,
+ * an item whose status came from another parent keeps that parent's history
+ * (no new completion at the merge).
+ *
+ * @param commits as from `parseLog`: every commit reachable from `head`, parents first
+ * @param statsOf the `BlobStats` of a blob id (all blobs named by in-scope changes must be known)
+ */
+export function replay(commits: Commit[], head: string, scope: Scope, statsOf: (blob: string) => BlobStats): Replay {
+  const byId = new Map(commits.map((commit) => [commit.id, commit]));
+  const mainline = new Set<string>();
+  for (let id: string | undefined = head; id && byId.has(id) && !mainline.has(id); id = byId.get(id)!.parents[0]) mainline.add(id);
+
+  const pending = new Map<string, number>();
+  for (const commit of commits) for (const parent of commit.parents) pending.set(parent, (pending.get(parent) ?? 0) + 1);
+
+  const states = new Map<string, State>();
+  const timeline: TimelinePoint[] = [];
+  const events: DoneEvent[] = [];
+  const statusCache = new Map<string, StatusTotals>();
+  const totalsOf = (blob: string): StatusTotals => {
+    let totals = statusCache.get(blob);
+    if (!totals) {
+      totals = emptyTotals();
+      addStatuses(totals, statsOf(blob).statuses);
+      statusCache.set(blob, totals);
+    }
+    return totals;
+  };
+
+  let last: State = { files: new Map(), items: new Map(), lastChanged: new Map() };
+  for (const commit of commits) {
+    const [first, ...others] = commit.parents;
+    const parentState = first ? states.get(first) : undefined;
+    let state: State;
+    if (!parentState) state = { files: new Map(), items: new Map(), lastChanged: new Map() };
+    else if (pending.get(first!) === 1) state = parentState;
+    else state = cloneState(parentState);
+    const otherStates = others.map((id) => states.get(id)).filter((s): s is State => s !== undefined);
+
+    const changed = applyChanges(state, commit, scope, statsOf, otherStates, events);
+
+    for (const parent of commit.parents) {
+      const left = (pending.get(parent) ?? 1) - 1;
+      pending.set(parent, left);
+      if (left === 0) states.delete(parent);
+    }
+    if ((pending.get(commit.id) ?? 0) > 0) states.set(commit.id, state);
+    last = state;
+
+    if (changed && (mainline.has(commit.id) || commit.id === '')) {
+      timeline.push(point(commit, state, scope, totalsOf));
+    }
+  }
+  return { timeline, events, final: last };
+}
+
+function point(commit: Commit, state: State, scope: Scope, totalsOf: (blob: string) => StatusTotals): TimelinePoint {
+  const all = emptyTotals();
+  const tracks: Record<string, StatusTotals> = {};
+  for (const [path, file] of state.files) {
+    const totals = totalsOf(file.blob);
+    const track = scope.trackOf(path);
+    const trackTotals = (tracks[track] ??= emptyTotals());
+    for (const key of ['done', 'inProgress', 'todo', 'skipped', 'unknown', 'total'] as const) {
+      all[key] += totals[key];
+      trackTotals[key] += totals[key];
+    }
+  }
+  return { commit: commit.id === '' ? null : commit.id, date: new Date(commit.time).toISOString(), ...all, tracks };
+}
+
+/** An item present after a commit, waiting to be matched with its earlier self. */
+interface Arrival {
+  key: string;
+  track: string;
+  status: Status;
+  writtenDate: string | null;
+}
+
+/**
+ * Apply one commit's in-scope changes to `state` (mutated) and append the
+ * completions it causes to `events`.
+ * @returns whether any counted file changed
+ */
+function applyChanges(
+  state: State, commit: Commit, scope: Scope, statsOf: (blob: string) => BlobStats,
+  otherParents: State[], events: DoneEvent[],
+): boolean {
+  const relevant = commit.changes.filter((change) => scope.includes(change.from) || scope.includes(change.path));
+  if (relevant.length === 0) return false;
+
+  // Remove the old versions, keeping their items' states for matching.
+  const before = new Map<string, ItemState>();
+  const lineageOf = new Map<Change, string>();
+  const trackOfLineage = new Map<string, string>();
+  for (const change of relevant) {
+    const old = scope.includes(change.from) ? state.files.get(change.from) : undefined;
+    if (old) {
+      for (const key of itemKeys(old.lineage, statsOf(old.blob))) {
+        const item = state.items.get(key);
+        if (item) before.set(key, item);
+        state.items.delete(key);
+      }
+      state.files.delete(change.from);
+      state.lastChanged.delete(change.from);
+      trackOfLineage.set(old.lineage, scope.trackOf(change.from));
+    }
+    lineageOf.set(change, old?.lineage ?? change.path);
+  }
+
+  // Add the new versions; items keep their state when their key is unchanged.
+  const arrivals: Arrival[] = [];
+  for (const change of relevant) {
+    if (!change.newBlob || !scope.includes(change.path)) continue;
+    const lineage = lineageOf.get(change)!;
+    const stats = statsOf(change.newBlob);
+    const track = scope.trackOf(change.path);
+    itemKeys(lineage, stats).forEach((key, index) => {
+      const status = statusAt(stats, index);
+      const previous = before.get(key);
+      if (previous) before.delete(key);
+      const settled = previous?.status === status ? previous : otherParents.map((s) => s.items.get(key)).find((s) => s?.status === status);
+      if (settled) state.items.set(key, settled);
+      else if (previous) state.items.set(key, enter(previous, status, stats.dates[index] ?? null, commit.time, track, events));
+      else arrivals.push({ key, track, status, writtenDate: stats.dates[index] ?? null });
+    });
+    state.files.set(change.path, { blob: change.newBlob, lineage });
+    state.lastChanged.set(change.path, commit.time);
+  }
+
+  // Items that left one file and arrived in another of the same track moved.
+  const departed = new Map<string, ItemState[]>();
+  for (const [key, item] of before) {
+    const track = trackOfLineage.get(key.split('\0')[0]!) ?? '';
+    const list = departed.get(moveKey(track, key)) ?? [];
+    list.push(item);
+    departed.set(moveKey(track, key), list);
+  }
+  for (const arrival of arrivals) {
+    const previous = departed.get(moveKey(arrival.track, arrival.key))?.shift() ?? null;
+    state.items.set(arrival.key, enter(previous, arrival.status, arrival.writtenDate, commit.time, arrival.track, events));
+  }
+  return true;
+}
+
+/** The state of an item that now has `status`, given what it was (null: a new item). */
+function enter(previous: ItemState | null, status: Status, writtenDate: string | null, time: number, track: string, events: DoneEvent[]): ItemState {
+  if (previous && previous.status === status) return previous;
+  if (status !== 'done') return { status, since: time, doneDay: null };
+  const day = writtenDate ?? utcDay(time);
+  events.push({ day, track });
+  return { status, since: time, doneDay: day };
+}
