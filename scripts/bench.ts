@@ -1,6 +1,6 @@
-// `npm run bench`: engine speed and memory on a generated curriculum, then the
-// site budgets (JavaScript per page, Lighthouse, a full build; scripts/bench/site.ts).
-// Usage: npm run bench -- [--only engine|site] [--files N] [--seed S] [--runs R]
+// `npm run bench`: engine speed and memory on a generated curriculum, history
+// read from a generated 500-commit repository (scripts/bench/history.ts), then the site budgets (JavaScript per page, Lighthouse, a full build; scripts/bench/site.ts).
+// Usage: npm run bench -- [--only engine|history|site] [--files N] [--seed S] [--runs R]
 // Each engine phase runs R times (default 3) in a fresh process; the median is printed.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,8 +17,8 @@ function option(name: string, fallback: number): number {
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? 'both' : process.argv[onlyIndex + 1];
-if (only !== 'both' && only !== 'engine' && only !== 'site') {
-  console.error(`Unexpected --only ${only ?? '(nothing)'}, expected "engine" or "site"`);
+if (only !== 'both' && only !== 'engine' && only !== 'history' && only !== 'site') {
+  console.error(`Unexpected --only ${only ?? '(nothing)'}, expected "engine", "history" or "site"`);
   process.exit(2);
 }
 
@@ -76,7 +76,9 @@ function engineBench(): void {
   }
 }
 
-if (only !== 'site') engineBench();
+if (only === 'both' || only === 'engine') engineBench();
+if (only === 'both') console.log('');
+if (only === 'both' || only === 'history') (await import('./bench/history.ts')).historyBench(files, seed, runs);
 if (only === 'both') console.log('');
 // Imported only when needed, so an engine-only run never loads Playwright.
-if (only !== 'engine') await (await import('./bench/site.ts')).siteBench(files, seed);
+if (only === 'both' || only === 'site') await (await import('./bench/site.ts')).siteBench(files, seed);

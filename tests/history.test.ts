@@ -196,9 +196,9 @@ describe('npm run stats -- --json --history', () => {
     // A cached blob is not read from git again: a blob id git has never seen is answered from the cache.
     const cache = openBlobCache(cacheDir)!;
     const fake = 'f'.repeat(40);
-    cache.set(fake, { labels: ['x'], statuses: 'd', dates: {} });
+    cache.set(fake, { labels: 'x', statuses: 'd', dates: {} });
     const stats = await statsForBlobs(r.dir, new Map([[fake, 'nowhere.md']]), cache, 1);
-    expect(stats.get(fake)).toEqual({ labels: ['x'], statuses: 'd', dates: {} });
+    expect(stats.get(fake)).toEqual({ labels: 'x', statuses: 'd', dates: {} });
   });
 
   it('explains missing history on stderr but still prints the report and exits 0', async () => {

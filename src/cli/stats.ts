@@ -36,12 +36,16 @@ export async function runStats(argv: string[], io: Io, cacheDir: string | null):
     return 0;
   }
 
+  // With --history, one thread unless told otherwise: measured as fast as two
+  // on the bench history (most versions come from the cache after the first
+  // run) at half the peak memory (see README, "History").
+  const workers = args.workers ?? (args.history ? 1 : undefined);
   let report;
   try {
     report = await analyzePaths(args.paths, {
       cwd: io.cwd,
       cacheDir: args.cache ? cacheDir : null,
-      ...(args.workers ? { workers: args.workers } : {}),
+      ...(workers ? { workers } : {}),
     });
   } catch (error) {
     if (!(error instanceof MissingPathError)) throw error;
@@ -53,8 +57,7 @@ export async function runStats(argv: string[], io: Io, cacheDir: string | null):
   const messages = args.json ? io.stderr : io.stdout;
   if (args.json && args.history) {
     const history = await readHistory({
-      target: args.paths[0]!, report, cwd: io.cwd, cacheDir: args.cache ? cacheDir : null,
-      ...(args.workers ? { workers: args.workers } : {}),
+      target: args.paths[0]!, report, cwd: io.cwd, cacheDir: args.cache ? cacheDir : null, workers: workers ?? 1,
     });
     if (history.missing) io.stderr.write(`stats: history is not available: ${history.missing}\n`);
     io.stdout.write(`${JSON.stringify({ ...report, history }, null, 2)}\n`);

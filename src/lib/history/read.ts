@@ -5,7 +5,7 @@ import { blobStatsOf, type BlobStats } from './blob-stats.ts';
 import { blobId, openBlobCache, statsForBlobs } from './blobs.ts';
 import { git, probeRepository } from './git.ts';
 import { LOG_ARGS, parseLog, type Change, type Commit } from './log.ts';
-import { itemKeys, replay, utcDay, type Replay } from './replay.ts';
+import { itemKeys, replay, TOTAL_KEYS, utcDay, type Replay } from './replay.ts';
 import { scopeOf } from './scope.ts';
 import { progressOf } from './summary.ts';
 import type { Completion, History, Ongoing, Progress, StatusTotals, TimelinePoint } from './types.ts';
@@ -73,45 +73,53 @@ export async function readHistory(options: HistoryOptions): Promise<History> {
   const scope = scopeOf(target, isFile);
   const commits = parseLog(git(root, LOG_ARGS));
 
+  // The working tree: its files' stats come from the cache or the report, so
+  // blobs it shares with history are never parsed twice.
+  const cache = openBlobCache(options.cacheDir);
+  const stats = new Map<string, BlobStats>();
+  const repoPath = new Map<FileReport, string>();
+  const fileStats = new Map<FileReport, BlobStats>();
+  const working = new Map<string, string>();
+  const realRoot = realpathSync(root);
+  const realCwd = realpathSync(options.cwd);
+  for (const file of options.report.files) {
+    const path = toPosix(relative(realRoot, resolve(realCwd, file.path)));
+    repoPath.set(file, path);
+    let id: string | null = null;
+    try {
+      id = blobId(readFileSync(resolve(realCwd, file.path)), objectFormat);
+    } catch {
+      // Unreadable now: the report already carries its error.
+    }
+    let known = id ? cache?.get(id) : undefined;
+    if (!known) {
+      known = blobStatsOf(file);
+      if (id) cache?.set(id, known);
+    }
+    fileStats.set(file, known);
+    if (id) {
+      working.set(path, id);
+      stats.set(id, known);
+    }
+  }
+
   // Blobs of the counted files at any commit, each with a path for messages.
   const wanted = new Map<string, string>();
   for (const commit of commits) {
     for (const change of commit.changes) {
-      if (change.oldBlob && scope.includes(change.from)) wanted.set(change.oldBlob, change.from);
-      if (change.newBlob && scope.includes(change.path)) wanted.set(change.newBlob, change.path);
+      if (change.oldBlob && scope.includes(change.from) && !stats.has(change.oldBlob)) wanted.set(change.oldBlob, change.from);
+      if (change.newBlob && scope.includes(change.path) && !stats.has(change.newBlob)) wanted.set(change.newBlob, change.path);
     }
   }
-  const cache = openBlobCache(options.cacheDir);
-  const stats = await statsForBlobs(root, wanted, cache, options.workers);
+  for (const [id, known] of await statsForBlobs(root, wanted, cache, options.workers)) stats.set(id, known);
 
-  // The working tree, as a commit on top of HEAD.
-  const repoPath = new Map<FileReport, string>();
-  const working = new Map<string, string>();
-  for (const file of options.report.files) {
-    const full = resolve(options.cwd, file.path);
-    let path: string;
-    try {
-      path = toPosix(relative(root, realpathSync(full)));
-    } catch {
-      path = toPosix(relative(root, full));
-    }
-    repoPath.set(file, path);
-    let id: string;
-    try {
-      id = blobId(readFileSync(full), objectFormat);
-    } catch {
-      continue;
-    }
-    working.set(path, id);
-    if (!stats.has(id)) stats.set(id, blobStatsOf(file));
-  }
   const nowCommit = workingTreeCommit(headFiles(root, target, scope.includes), working, head, now.getTime());
   const all = nowCommit ? [...commits, nowCommit] : commits;
-  const statsOf = (blob: string): BlobStats => stats.get(blob) ?? { labels: [], statuses: '', dates: {} };
+  const statsOf = (blob: string): BlobStats => stats.get(blob) ?? { labels: '', statuses: '', dates: {} };
   const replayed = replay(all, head, scope, statsOf);
   dropUnchangedNow(replayed.timeline);
 
-  return summarize(replayed, options.report, repoPath, scope.trackOf, now);
+  return summarize(replayed, options.report, repoPath, fileStats, scope.trackOf, now);
 }
 
 /** A pseudo-commit (id `''`) turning HEAD's counted files into the working tree's, or null when they are the same. */
@@ -126,8 +134,6 @@ function workingTreeCommit(headBlobs: Map<string, string>, working: Map<string, 
   }
   return changes.length > 0 ? { id: '', parents: [head], time, changes } : null;
 }
-
-const TOTAL_KEYS = ['done', 'inProgress', 'todo', 'skipped', 'unknown', 'total'] as const;
 
 function sameTotals(a: StatusTotals, b: StatusTotals): boolean {
   return TOTAL_KEYS.every((key) => a[key] === b[key]);
@@ -148,7 +154,7 @@ function dropUnchangedNow(timeline: TimelinePoint[]): void {
 
 /** Turn the replay's final state into completions, staleness, streaks, pace and projection. */
 function summarize(
-  replayed: Replay, report: Report, repoPath: Map<FileReport, string>, trackOf: (path: string) => string, now: Date,
+  replayed: Replay, report: Report, repoPath: Map<FileReport, string>, fileStats: Map<FileReport, BlobStats>, trackOf: (path: string) => string, now: Date,
 ): History {
   const nowTime = now.getTime();
   const today = utcDay(nowTime);
@@ -164,7 +170,7 @@ function summarize(
     const changed = replayed.final.lastChanged.get(path);
     if (changed !== undefined && changed !== nowTime) lastChanged[file.path] = new Date(changed).toISOString();
     remaining.set(track, (remaining.get(track) ?? 0) + file.total - file.skipped - file.done);
-    const keys = itemKeys(state?.lineage ?? path, blobStatsOf(file));
+    const keys = itemKeys(state?.lineage ?? path, fileStats.get(file)!);
     file.items.forEach((item, index) => {
       const known = replayed.final.items.get(keys[index]!);
       const base = { path: file.path, track, label: item.label, line: item.line };

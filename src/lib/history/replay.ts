@@ -29,6 +29,9 @@ export interface ItemState {
 /** The repository's counted content after one commit. */
 export interface State {
   files: Map<string, FileState>;
+  /** Counts over all files, and per track id with its number of files (kept up to date as files change). */
+  totals: StatusTotals;
+  tracks: Map<string, StatusTotals & { files: number }>;
   /** Item key (`itemKeys`) → state. */
   items: Map<string, ItemState>;
   /** Path → time of the last commit on this line of history that changed it. */
@@ -61,13 +64,25 @@ export function utcDay(time: number): string {
  * items stay two items.
  */
 export function itemKeys(lineage: string, stats: BlobStats): string[] {
-  const seen = new Map<string, number>();
-  return stats.labels.map((label) => {
-    const n = seen.get(label) ?? 0;
-    seen.set(label, n + 1);
-    return `${lineage}\0${label}\0${n}`;
-  });
+  let byLineage = keyMemo.get(stats);
+  if (!byLineage) keyMemo.set(stats, (byLineage = new Map()));
+  let keys = byLineage.get(lineage);
+  if (keys) return keys;
+  keys = [];
+  if (stats.statuses !== '') {
+    const seen = new Map<string, number>();
+    for (const label of stats.labels.split('\n')) {
+      const n = seen.get(label) ?? 0;
+      seen.set(label, n + 1);
+      keys.push(`${lineage}\0${label}\0${n}`);
+    }
+  }
+  byLineage.set(lineage, keys);
+  return keys;
 }
+
+/** The same key strings for the same version and lineage, so V8 hashes each only once. */
+const keyMemo = new WeakMap<BlobStats, Map<string, string[]>>();
 
 function emptyTotals(): StatusTotals {
   return { done: 0, inProgress: 0, todo: 0, skipped: 0, unknown: 0, total: 0 };
@@ -80,8 +95,31 @@ function addStatuses(target: StatusTotals, statuses: string): void {
   target.total += statuses.length;
 }
 
+function emptyState(): State {
+  return { files: new Map(), totals: emptyTotals(), tracks: new Map(), items: new Map(), lastChanged: new Map() };
+}
+
 function cloneState(state: State): State {
-  return { files: new Map(state.files), items: new Map(state.items), lastChanged: new Map(state.lastChanged) };
+  return {
+    files: new Map(state.files), totals: { ...state.totals },
+    tracks: new Map([...state.tracks].map(([track, totals]) => [track, { ...totals }])),
+    items: new Map(state.items), lastChanged: new Map(state.lastChanged),
+  };
+}
+
+/** The fields of `StatusTotals`, in print order. */
+export const TOTAL_KEYS = ['done', 'inProgress', 'todo', 'skipped', 'unknown', 'total'] as const;
+
+/** Add (sign 1) or remove (sign −1) a file's counts from the state's totals. */
+function count(state: State, track: string, totals: StatusTotals, sign: 1 | -1): void {
+  let trackTotals = state.tracks.get(track);
+  if (!trackTotals) state.tracks.set(track, (trackTotals = { ...emptyTotals(), files: 0 }));
+  for (const key of TOTAL_KEYS) {
+    state.totals[key] += sign * totals[key];
+    trackTotals[key] += sign * totals[key];
+  }
+  trackTotals.files += sign;
+  if (trackTotals.files === 0) state.tracks.delete(track);
 }
 
 /** Labels of a key, for matching moved items: track and normalised label. */
@@ -127,17 +165,17 @@ export function replay(commits: Commit[], head: string, scope: Scope, statsOf: (
     return totals;
   };
 
-  let last: State = { files: new Map(), items: new Map(), lastChanged: new Map() };
+  let last = emptyState();
   for (const commit of commits) {
     const [first, ...others] = commit.parents;
     const parentState = first ? states.get(first) : undefined;
     let state: State;
-    if (!parentState) state = { files: new Map(), items: new Map(), lastChanged: new Map() };
+    if (!parentState) state = emptyState();
     else if (pending.get(first!) === 1) state = parentState;
     else state = cloneState(parentState);
     const otherStates = others.map((id) => states.get(id)).filter((s): s is State => s !== undefined);
 
-    const changed = applyChanges(state, commit, scope, statsOf, otherStates, events);
+    const changed = applyChanges(state, commit, scope, statsOf, totalsOf, otherStates, events);
 
     for (const parent of commit.parents) {
       const left = (pending.get(parent) ?? 1) - 1;
@@ -148,25 +186,16 @@ export function replay(commits: Commit[], head: string, scope: Scope, statsOf: (
     last = state;
 
     if (changed && (mainline.has(commit.id) || commit.id === '')) {
-      timeline.push(point(commit, state, scope, totalsOf));
+      timeline.push(point(commit, state));
     }
   }
   return { timeline, events, final: last };
 }
 
-function point(commit: Commit, state: State, scope: Scope, totalsOf: (blob: string) => StatusTotals): TimelinePoint {
-  const all = emptyTotals();
+function point(commit: Commit, state: State): TimelinePoint {
   const tracks: Record<string, StatusTotals> = {};
-  for (const [path, file] of state.files) {
-    const totals = totalsOf(file.blob);
-    const track = scope.trackOf(path);
-    const trackTotals = (tracks[track] ??= emptyTotals());
-    for (const key of ['done', 'inProgress', 'todo', 'skipped', 'unknown', 'total'] as const) {
-      all[key] += totals[key];
-      trackTotals[key] += totals[key];
-    }
-  }
-  return { commit: commit.id === '' ? null : commit.id, date: new Date(commit.time).toISOString(), ...all, tracks };
+  for (const [track, { files: _files, ...totals }] of [...state.tracks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) tracks[track] = totals;
+  return { commit: commit.id === '' ? null : commit.id, date: new Date(commit.time).toISOString(), ...state.totals, tracks };
 }
 
 /** An item present after a commit, waiting to be matched with its earlier self. */
@@ -184,7 +213,7 @@ interface Arrival {
  */
 function applyChanges(
   state: State, commit: Commit, scope: Scope, statsOf: (blob: string) => BlobStats,
-  otherParents: State[], events: DoneEvent[],
+  totalsOf: (blob: string) => StatusTotals, otherParents: State[], events: DoneEvent[],
 ): boolean {
   const relevant = commit.changes.filter((change) => scope.includes(change.from) || scope.includes(change.path));
   if (relevant.length === 0) return false;
@@ -204,6 +233,7 @@ function applyChanges(
       state.files.delete(change.from);
       state.lastChanged.delete(change.from);
       trackOfLineage.set(old.lineage, scope.trackOf(change.from));
+      count(state, scope.trackOf(change.from), totalsOf(old.blob), -1);
     }
     lineageOf.set(change, old?.lineage ?? change.path);
   }
@@ -215,20 +245,30 @@ function applyChanges(
     const lineage = lineageOf.get(change)!;
     const stats = statsOf(change.newBlob);
     const track = scope.trackOf(change.path);
-    itemKeys(lineage, stats).forEach((key, index) => {
+    const keys = itemKeys(lineage, stats);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
       const status = statusAt(stats, index);
       const previous = before.get(key);
-      if (previous) before.delete(key);
-      const settled = previous?.status === status ? previous : otherParents.map((s) => s.items.get(key)).find((s) => s?.status === status);
-      if (settled) state.items.set(key, settled);
+      if (previous) {
+        before.delete(key);
+        if (previous.status === status) { state.items.set(key, previous); continue; }
+      }
+      const inherited = otherParents.length > 0 ? fromOtherParent(otherParents, key, status) : undefined;
+      if (inherited) state.items.set(key, inherited);
       else if (previous) state.items.set(key, enter(previous, status, stats.dates[index] ?? null, commit.time, track, events));
       else arrivals.push({ key, track, status, writtenDate: stats.dates[index] ?? null });
-    });
+    }
     state.files.set(change.path, { blob: change.newBlob, lineage });
+    count(state, track, totalsOf(change.newBlob), 1);
     state.lastChanged.set(change.path, commit.time);
   }
 
   // Items that left one file and arrived in another of the same track moved.
+  if (before.size === 0) {
+    for (const arrival of arrivals) state.items.set(arrival.key, enter(null, arrival.status, arrival.writtenDate, commit.time, arrival.track, events));
+    return true;
+  }
   const departed = new Map<string, ItemState[]>();
   for (const [key, item] of before) {
     const track = trackOfLineage.get(key.split('\0')[0]!) ?? '';
@@ -241,6 +281,15 @@ function applyChanges(
     state.items.set(arrival.key, enter(previous, arrival.status, arrival.writtenDate, commit.time, arrival.track, events));
   }
   return true;
+}
+
+/** A merge's other parent in which the item already had `status`: its history is kept, so the merge adds no completion. */
+function fromOtherParent(parents: State[], key: string, status: Status): ItemState | undefined {
+  for (const parent of parents) {
+    const item = parent.items.get(key);
+    if (item?.status === status) return item;
+  }
+  return undefined;
 }
 
 /** The state of an item that now has `status`, given what it was (null: a new item). */

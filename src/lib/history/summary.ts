@@ -2,9 +2,13 @@ import type { Progress, Projection, Streak, Velocity } from './types.ts';
 
 const DAY = 86_400_000;
 
-/** Days since the epoch of a `YYYY-MM-DD` (UTC). */
+const dayNumbers = new Map<string, number>();
+
+/** Days since the epoch of a `YYYY-MM-DD` (UTC); memoised, as the same few hundred days recur thousands of times. */
 function dayNumber(day: string): number {
-  return Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY);
+  let n = dayNumbers.get(day);
+  if (n === undefined) dayNumbers.set(day, (n = Math.floor(Date.parse(`${day}T00:00:00Z`) / DAY)));
+  return n;
 }
 
 function dayString(n: number): string {
@@ -44,12 +48,14 @@ export function streakOf(days: Iterable<string>, today: string): Streak {
  */
 export function velocityOf(completionDays: string[], today: string): Velocity {
   const t = dayNumber(today);
-  const within = (days: number): number => completionDays.filter((d) => { const n = dayNumber(d); return n > t - days && n <= t; }).length;
+  const numbers = completionDays.map(dayNumber);
+  const between = (from: number, to: number): number => numbers.reduce((sum, n) => sum + (n >= from && n < to ? 1 : 0), 0);
+  const within = (days: number): number => between(t - days + 1, t + 1);
   // Day 0 of the epoch was a Thursday: Monday is 4 days before a multiple of 7.
   const thisMonday = t - ((t + 3) % 7);
   const weekly = Array.from({ length: 12 }, (_, i) => {
     const start = thisMonday - 7 * (11 - i);
-    return { weekStart: dayString(start), done: completionDays.filter((d) => { const n = dayNumber(d); return n >= start && n < start + 7; }).length };
+    return { weekStart: dayString(start), done: between(start, start + 7) };
   });
   return { last4Weeks: oneDecimal(within(28) / 4), last8Weeks: oneDecimal(within(56) / 8), weekly };
 }
@@ -70,7 +76,7 @@ export function projectionOf(completionDays: string[], remaining: number, firstD
   if (firstDay === null) return null;
   const basisDays = Math.min(56, t - dayNumber(firstDay) + 1);
   if (basisDays < 14) return null;
-  const done = completionDays.filter((d) => { const n = dayNumber(d); return n > t - basisDays && n <= t; }).length;
+  const done = completionDays.reduce((sum, d) => { const n = dayNumber(d); return sum + (n > t - basisDays && n <= t ? 1 : 0); }, 0);
   if (done === 0) return null;
   const perDay = done / basisDays;
   return {

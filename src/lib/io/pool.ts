@@ -58,6 +58,19 @@ export function blobStatsInParallel(sources: Source[], workers: number = default
   return run<BlobStats>(sources, workers, 'blob-stats');
 }
 
+/**
+ * Threads left from an earlier run in this process, kept (unreferenced, so
+ * they never hold the process open) for the next one: `stats --history`
+ * parses the working tree and then old versions, and a second set of fresh
+ * threads would cost another few hundred MB of memory and JIT warm-up.
+ */
+const idle: Worker[] = [];
+
+function park(worker: Worker): void {
+  worker.unref();
+  idle.push(worker);
+}
+
 async function run<T>(sources: Source[], workers: number, output: Output): Promise<T[]> {
   const totalBytes = sources.reduce((sum, source) => sum + source.bytes.length, 0);
   if (workers <= 1 || totalBytes < PARALLEL_THRESHOLD_BYTES) {
@@ -73,12 +86,17 @@ async function run<T>(sources: Source[], workers: number, output: Output): Promi
   const started: Worker[] = [];
 
   const runs = Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(new URL('./analyze-worker.ts', import.meta.url));
+    const worker = idle.pop() ?? new Worker(new URL('./analyze-worker.ts', import.meta.url));
+    worker.ref();
     started.push(worker);
     const send = (): void => {
       const batch = queue[next++];
       if (batch) worker.postMessage(batch);
-      else void worker.terminate().then(() => resolve());
+      else {
+        worker.removeAllListeners('message').removeAllListeners('error');
+        park(worker);
+        resolve();
+      }
     };
     worker.on('message', (message: { id: number; results: T[] }) => {
       results[message.id] = message.results;
@@ -91,6 +109,7 @@ async function run<T>(sources: Source[], workers: number, output: Output): Promi
     await Promise.all(runs);
   } catch (error) {
     // One failed thread fails the run; stop the others rather than leave them parsing.
+    idle.length = 0;
     await Promise.all(started.map((worker) => worker.terminate()));
     throw error;
   }
