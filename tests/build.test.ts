@@ -55,6 +55,8 @@ describe('site build from the example content', () => {
       expect(existsSync(join(out, 'notes', id, 'index.html')), id).toBe(true);
     }
     for (const page of ['index.html', 'notes/index.html', 'search/index.html', '404.html']) expect(existsSync(join(out, page)), page).toBe(true);
+    // Build-time caches stay in the project, never in what gets published.
+    expect(existsSync(join(out, 'node_modules'))).toBe(false);
   });
 
   it('shows the engine’s numbers: overall on the dashboard, and each phase’s percent on its page', () => {

@@ -102,8 +102,8 @@ describe('extended [/] and [-] items', () => {
     const html = await renderPage('- [/] *emphasis* first\n- [-] `code` first\n');
     expect(html).toBe([
       '<ul class="contains-task-list">',
-      '<li id="L1" class="task-list-item task task-in-progress"><span class="task-state task-state-in-progress" role="img" aria-label="In progress">◐</span> <em>emphasis</em> first</li>',
-      '<li id="L2" class="task-list-item task task-skipped"><span class="task-state task-state-skipped" role="img" aria-label="Skipped">⊘</span> <code>code</code> first</li>',
+      '<li id="L1" class="task-list-item task task-in-progress"><span class="task-state task-state-in-progress" role="img" aria-label="In progress">◐</span> <em>emphasis</em> first<span class="item-date" data-line="1"></span></li>',
+      '<li id="L2" class="task-list-item task task-skipped"><span class="task-state task-state-skipped" role="img" aria-label="Skipped">⊘</span> <code>code</code> first<span class="item-date" data-line="2"></span></li>',
       '</ul>',
       '',
     ].join('\n'));
@@ -201,10 +201,10 @@ describe('status tables', () => {
         ['L11', 'badge-unknown'], ['L12', 'badge-unknown'], ['L13', 'badge-todo'], ['L14', 'badge-done'],
       ]);
       expect(marked(html)).toEqual(counted(source));
-      // Only the status column, with the cell's content kept inside the badge.
-      expect(html).toContain('<td style="text-align: center"><span class="badge badge-done">✅ Done</span></td>');
-      expect(html).toContain('<td style="text-align: center"><span class="badge badge-done"><strong>Mastered</strong></span></td>');
-      expect(html).toContain('<td style="text-align: center"><span class="badge badge-unknown"></span></td>');
+      // Only the status column, with the cell's content kept inside the badge, then the row's (empty) date slot.
+      expect(html).toContain('<td style="text-align: center"><span class="badge badge-done">✅ Done</span><span class="item-date" data-line="7"></span></td>');
+      expect(html).toMatch(/<td style="text-align: center"><span class="badge badge-done"><strong>Mastered<\/strong><\/span><span class="item-date" data-line="\d+"><\/span><\/td>/);
+      expect(html).toMatch(/<td style="text-align: center"><span class="badge badge-unknown"><\/span><span class="item-date" data-line="\d+"><\/span><\/td>/);
       expect(html).toContain('<td><em>ok</em></td>');
       // A table without a Status header is not a status table.
       expect(findBadge(other!)).toBe('no-badge');
@@ -248,4 +248,15 @@ describe('agreement with the engine', () => {
       expect(marked(await renderEntry(text))).toEqual(counted(text));
     });
   }
+});
+
+describe('date slots', () => {
+  it('leaves one empty slot per item, after its first line of text and before nested lists', async () => {
+    const html = await renderPage('- [x] parent\n  - [ ] child\n\nText.\n\n* [/] loose\n\n  more text\n\n| A | Status |\n|---|---|\n| row | Done |\n');
+    expect(html).toContain('parent\n<span class="item-date" data-line="1"></span><ul');
+    expect(html).toContain('child<span class="item-date" data-line="2"></span></li>');
+    expect(html).toMatch(/loose<span class="item-date" data-line="6"><\/span><\/p>/);
+    expect(html).toContain('Done</span><span class="item-date" data-line="12"></span></td>');
+    expect(html.match(/class="item-date"/g)).toHaveLength(4);
+  });
 });

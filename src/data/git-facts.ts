@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { probeRepository } from '../lib/history/git.ts';
+import { noticeMissingHistory } from './history-notice.ts';
 
 /** What git knows about the content, for "last updated" dates and edit links. */
 export interface GitFacts {
@@ -27,16 +29,9 @@ function parseLog(log: string): Map<string, Date> {
 }
 
 function read(): GitFacts {
-  let prefix: string;
-  try {
-    prefix = git(['rev-parse', '--show-prefix']).trim();
-  } catch {
-    return { lastUpdated: new Map(), prefix: '', missing: 'not a git repository (or git is not installed)' };
-  }
-  if (git(['rev-parse', '--is-shallow-repository']).trim() === 'true') {
-    // Dates from a shallow clone would be the cut-off commit's, not the file's: show none.
-    return { lastUpdated: new Map(), prefix, missing: 'shallow clone: fetch the whole history (actions/checkout with fetch-depth: 0)' };
-  }
+  const repository = probeRepository(process.cwd());
+  if (!repository.ok) return { lastUpdated: new Map(), prefix: '', missing: `${repository.reason}; to fix: ${repository.fix}` };
+  const prefix = git(['rev-parse', '--show-prefix']).trim();
   return { lastUpdated: parseLog(git(['log', '--relative', '--format=%x00%cI', '--name-only', '--', 'content'])), prefix, missing: null };
 }
 
@@ -50,6 +45,6 @@ let memo: GitFacts | undefined;
 export function getGitFacts(): GitFacts {
   if (memo) return memo;
   memo = read();
-  if (memo.missing) console.warn(`[portfolio] Last-updated dates are not shown: ${memo.missing}.`);
+  if (memo.missing) noticeMissingHistory(memo.missing);
   return memo;
 }

@@ -16,11 +16,12 @@ export interface TestRepo {
 }
 
 /**
- * Create an empty repository with a fixed identity and no user or system
- * configuration, so tests see the same history on every machine.
+ * Create an empty repository (in `existing`, or in a new temporary folder)
+ * with a fixed identity and no user or system configuration, so tests see
+ * the same history on every machine.
  */
-export function createRepo(): TestRepo {
-  const dir = mkdtempSync(join(tmpdir(), 'portfolio-history-'));
+export function createRepo(existing?: string): TestRepo {
+  const dir = existing ?? mkdtempSync(join(tmpdir(), 'portfolio-history-'));
   let date = '2025-01-01T12:00:00Z';
   const run = (...args: string[]): string => execFileSync('git', args, {
     cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import { repairMojibake } from '../../lib/mojibake.ts';
 import { readStatusCell } from '../../lib/status-vocabulary.ts';
 import type { Status } from '../../lib/types.ts';
 import { isElement, plainText } from './hast-text.ts';
+import { dateSlot } from './tasks.ts';
 
 /** Badge class of each status. */
 export const BADGE_CLASS: Readonly<Record<Status, string>> = {
@@ -52,6 +53,6 @@ export function visitTable(table: Element, ctx: HastVisitorContext, lineOffset: 
       // The cell's own nodes, moved (not copied) into the badge.
       children: cell.children,
     };
-    ctx.setProperty(cell, 'children', [badge]);
+    ctx.setProperty(cell, 'children', line !== undefined ? [badge, dateSlot(line + lineOffset)] : [badge]);
   }
 }

@@ -86,6 +86,29 @@ export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: 
     if (parent.type === 'element') addClasses(ctx, parent, ['contains-task-list']);
   }
 
-  if (line !== undefined) ctx.setProperty(li, 'id', `L${line + lineOffset}`);
+  if (line !== undefined) {
+    ctx.setProperty(li, 'id', `L${line + lineOffset}`);
+    placeDateSlot(li, ctx, line + lineOffset);
+  }
   addClasses(ctx, li, [...extra, 'task', `task-${TASK_STATUS[status].slug}`]);
 }
+
+/**
+ * An empty element at the end of the item's first line of text, where the
+ * page writes the date the item was completed or started (from git history,
+ * which the markdown pipeline does not know). See `item-dates.ts`.
+ */
+export function dateSlot(line: number): Element {
+  return { type: 'element', tagName: 'span', properties: { className: ['item-date'], dataLine: String(line) }, children: [] };
+}
+
+function placeDateSlot(li: Element, ctx: HastVisitorContext, line: number): void {
+  const first = li.children.find((child) => !(child.type === 'text' && child.value.trim() === ''));
+  if (isElement(first, 'p')) return ctx.appendChild(first, dateSlot(line));
+  const block = li.children.find((child) => isElement(child) && BLOCK_AFTER_TEXT.has(child.tagName));
+  if (block) ctx.insertBefore(block, dateSlot(line));
+  else ctx.appendChild(li, dateSlot(line));
+}
+
+/** Blocks that may follow a tight item's text: the slot goes before them. */
+const BLOCK_AFTER_TEXT = new Set(['ul', 'ol', 'p', 'pre', 'blockquote', 'table', 'div']);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { engineFingerprint } from '../io/cache.ts';
+import { engineFingerprint, engineSourceDir } from '../io/cache.ts';
 import { DiskCache } from '../io/disk-cache.ts';
 import { blobStatsInParallel, defaultWorkers } from '../io/pool.ts';
 import type { BlobStats } from './blob-stats.ts';
@@ -11,15 +10,21 @@ import { git } from './git.ts';
 /** Most blob summaries kept on disk (a few per commit of a long history). */
 const MAX_ENTRIES = 200_000;
 
-/** Engine fingerprint plus the code that reduces a report to `BlobStats`. */
-function fingerprint(): string {
-  const own = readFileSync(fileURLToPath(new URL('./blob-stats.ts', import.meta.url)));
-  return createHash('sha256').update(engineFingerprint()).update(own).digest('hex').slice(0, 16);
+/** Engine fingerprint plus the code that reduces a report to `BlobStats`; null when the sources cannot be found. */
+function fingerprint(): string | null {
+  const engine = engineFingerprint();
+  const dir = engineSourceDir();
+  if (!engine || !dir) return null;
+  return createHash('sha256').update(engine).update(readFileSync(join(dir, 'history', 'blob-stats.ts'))).digest('hex').slice(0, 16);
 }
 
-/** The history cache: blob id → `BlobStats`, under `node_modules/.cache/`. */
+/**
+ * The history cache: blob id → `BlobStats`, under `node_modules/.cache/`;
+ * null when caching is off or the engine's sources (its fingerprint) cannot be found.
+ */
 export function openBlobCache(folder: string | null): DiskCache<BlobStats> | null {
-  return folder ? new DiskCache<BlobStats>(join(folder, 'history.v8'), fingerprint(), MAX_ENTRIES) : null;
+  const print = folder ? fingerprint() : null;
+  return folder && print ? new DiskCache<BlobStats>(join(folder, 'history.v8'), print, MAX_ENTRIES) : null;
 }
 
 /**

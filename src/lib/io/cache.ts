@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileReport } from '../types.ts';
 import { DiskCache } from './disk-cache.ts';
@@ -11,18 +11,31 @@ type Entry = Omit<FileReport, 'path'>;
 /** Most entries kept on disk; the ones used by the latest run are kept first. */
 const MAX_ENTRIES = 20_000;
 
-let fingerprintMemo: string | undefined;
+let fingerprintMemo: string | null | undefined;
+
+/**
+ * The engine's source folder (`src/lib`): next to this module when it runs
+ * from source, else under the working directory (a bundled build); null
+ * when neither holds it, and then nothing may be cached.
+ */
+export function engineSourceDir(): string | null {
+  for (const dir of [fileURLToPath(new URL('..', import.meta.url)), resolve('src/lib')]) {
+    if (existsSync(join(dir, 'analyze.ts')) && existsSync(join(dir, 'io', 'cache.ts'))) return dir;
+  }
+  return null;
+}
 
 /**
  * A digest of the engine's own source files and of the parser packages it
  * uses. Cached results are valid only for the engine that made them, so any
  * change to a counting rule invalidates the cache without anyone having to
- * remember to bump a version.
+ * remember to bump a version. Null when the sources cannot be found.
  */
-export function engineFingerprint(): string {
-  if (fingerprintMemo) return fingerprintMemo;
+export function engineFingerprint(): string | null {
+  if (fingerprintMemo !== undefined) return fingerprintMemo;
+  const libDir = engineSourceDir();
+  if (!libDir) return (fingerprintMemo = null);
   const hash = createHash('sha256');
-  const libDir = fileURLToPath(new URL('..', import.meta.url));
   for (const name of readdirSync(libDir).filter((n) => n.endsWith('.ts')).sort()) {
     hash.update(name).update(readFileSync(join(libDir, name)));
   }
@@ -48,8 +61,9 @@ export function contentHash(bytes: Uint8Array): string {
 export class AnalysisCache {
   readonly #store: DiskCache<Entry>;
 
-  constructor(folder: string) {
-    this.#store = new DiskCache(join(folder, 'analysis.v8'), engineFingerprint(), MAX_ENTRIES);
+  /** @param fingerprint `engineFingerprint()`, which must not be null */
+  constructor(folder: string, fingerprint: string) {
+    this.#store = new DiskCache(join(folder, 'analysis.v8'), fingerprint, MAX_ENTRIES);
   }
 
   /** The cached report for `hash`, re-labelled with `path`, or undefined. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { emptySplitCounts } from '../counts.ts';
 import { buildReport } from '../report.ts';
 import type { FileReport, Report } from '../types.ts';
-import { AnalysisCache, contentHash } from './cache.ts';
+import { AnalysisCache, contentHash, engineFingerprint } from './cache.ts';
 import { displayPath, findMarkdownFiles } from './files.ts';
 import { analyzeInParallel, defaultWorkers, type Source } from './pool.ts';
 
@@ -36,7 +36,8 @@ function unreadable(path: string, cause: unknown): FileReport {
 export async function analyzePaths(targets: string[], options: RunOptions): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
   const files = findMarkdownFiles(targets, cwd);
-  const cache = options.cacheDir ? new AnalysisCache(options.cacheDir) : null;
+  const fingerprint = options.cacheDir ? engineFingerprint() : null;
+  const cache = options.cacheDir && fingerprint ? new AnalysisCache(options.cacheDir, fingerprint) : null;
   const reports: Array<FileReport | undefined> = new Array(files.length);
   const pending: Array<Source & { index: number; hash: string }> = [];
 

@@ -1,0 +1,29 @@
+import type { Completion, Ongoing } from '../lib/history/types.ts';
+import { formatDate } from './format.ts';
+
+/** The empty slot the Sätteri plugin leaves after each item's text (`dateSlot`). */
+const SLOT = /<span class="item-date" data-line="(\d+)"><\/span>/g;
+
+const time = (day: string): string => `<time datetime="${day}">${formatDate(day)}</time>`;
+
+/**
+ * Fill the date slots of a rendered phase page: "completed <date>" beside
+ * done items that do not show a written date, "in progress since <date>" beside items in progress, marked
+ * stale after three weeks. Slots without a date are left empty (invisible).
+ * The text comes only from dates and fixed words, so it needs no escaping.
+ */
+export function fillItemDates(html: string, byLine: Map<number, Completion | Ongoing>): string {
+  return html.replace(SLOT, (slot, line: string) => {
+    const entry = byLine.get(Number(line));
+    if (!entry) return slot;
+    if ('date' in entry) {
+      // A written date is already on the page, in the item's text or its table row.
+      if (entry.source === 'explicit') return slot;
+      const how = entry.source === 'uncommitted' ? 'not yet committed' : 'from git history';
+      return `<span class="item-date" data-pagefind-ignore title="Completion date: ${how}">completed ${time(entry.date)}</span>`;
+    }
+    return entry.stale
+      ? `<span class="item-date stale" data-pagefind-ignore>in progress since ${time(entry.since)} <strong class="stale-flag">stale</strong></span>`
+      : `<span class="item-date" data-pagefind-ignore>in progress since ${time(entry.since)}</span>`;
+  });
+}
