@@ -190,13 +190,21 @@ function summarize(
     const point = replayed.timeline.find((p) => track === undefined || p.tracks[track] !== undefined);
     return point ? point.date.slice(0, 10) : null;
   };
+  const group = <T>(list: T[], track: (entry: T) => string, day: (entry: T) => string): Map<string, string[]> => {
+    const days = new Map<string, string[]>();
+    for (const entry of list) {
+      const key = track(entry);
+      const found = days.get(key);
+      if (found) found.push(day(entry));
+      else days.set(key, [day(entry)]);
+    }
+    return days;
+  };
+  const eventDays = group(replayed.events, (e) => e.track, (e) => e.day);
+  const completionDays = group(completions, (c) => c.track, (c) => c.date);
   const tracks: Record<string, Progress> = {};
   for (const track of [...remaining.keys()].sort()) {
-    tracks[track] = progressOf(
-      replayed.events.filter((e) => e.track === track).map((e) => e.day),
-      completions.filter((c) => c.track === track).map((c) => c.date),
-      remaining.get(track)!, firstDay(track), today,
-    );
+    tracks[track] = progressOf(eventDays.get(track) ?? [], completionDays.get(track) ?? [], remaining.get(track)!, firstDay(track), today);
   }
   const overall = progressOf(
     replayed.events.map((e) => e.day), completions.map((c) => c.date),
