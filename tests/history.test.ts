@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runStats } from '../src/cli/stats.ts';
 import { openBlobCache, statsForBlobs } from '../src/lib/history/blobs.ts';
@@ -15,6 +17,18 @@ function repo(): TestRepo {
   const created = createRepo();
   repos.push(created);
   return created;
+}
+
+/** Run `body` on a fresh folder outside any repository holding `content/a.md`. */
+async function withoutGit(body: (dir: string) => Promise<void>): Promise<void> {
+  const plain = mkdtempSync(join(tmpdir(), 'portfolio-nogit-'));
+  try {
+    mkdirSync(join(plain, 'content'));
+    writeFileSync(join(plain, 'content/a.md'), tasks('- [x] one'));
+    await body(plain);
+  } finally {
+    rmSync(plain, { recursive: true, force: true });
+  }
 }
 
 async function history(dir: string, now: string, target = 'content'): Promise<History> {
@@ -137,7 +151,6 @@ describe('history from git', () => {
   it('adds uncommitted changes as a final "now" point', async () => {
     const r = repo();
     r.commit('2025-09-01T10:00:00Z', { 'content/tracks/t/a.md': tasks('- [ ] one', '- [/] two') });
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(`${r.dir}/content/tracks/t/a.md`, tasks('- [x] one', '- [/] two', '- [ ] three'));
     const h = await history(r.dir, '2025-09-30T10:00:00Z');
     expect(h.timeline.at(-1)).toMatchObject({ commit: null, date: '2025-09-30T10:00:00.000Z', done: 1, inProgress: 1, todo: 1, total: 3 });
@@ -146,19 +159,12 @@ describe('history from git', () => {
   });
 
   it('says why history is missing outside a repository and in a shallow clone', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const plain = mkdtempSync(`${tmpdir()}/portfolio-nogit-`);
-    try {
-      mkdirSync(`${plain}/content`);
-      writeFileSync(`${plain}/content/a.md`, tasks('- [x] one'));
+    await withoutGit(async (plain) => {
       const h = await history(plain, '2025-01-01T00:00:00Z');
       expect(h.missing).toMatch(/not in a git repository.*git init/);
       expect(h.timeline).toEqual([]);
       expect(h.projection).toBeNull();
-    } finally {
-      rmSync(plain, { recursive: true, force: true });
-    }
+    });
 
     const r = repo();
     r.commit('2025-01-01T10:00:00Z', { 'content/tracks/t/a.md': tasks('- [ ] one') });
@@ -202,19 +208,12 @@ describe('npm run stats -- --json --history', () => {
   });
 
   it('explains missing history on stderr but still prints the report and exits 0', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const plain = mkdtempSync(`${tmpdir()}/portfolio-nogit-`);
-    try {
-      mkdirSync(`${plain}/content`);
-      writeFileSync(`${plain}/content/a.md`, tasks('- [x] one'));
+    await withoutGit(async (plain) => {
       const c = capture(plain);
       expect(await runStats(['--json', '--history', 'content'], c.io, null)).toBe(0);
       expect((JSON.parse(c.out()) as { history: History }).history.missing).toMatch(/not in a git repository/);
       expect(c.err()).toMatch(/^stats: history is not available: the content is not in a git repository; to fix: /);
-    } finally {
-      rmSync(plain, { recursive: true, force: true });
-    }
+    });
   });
 
   it('refuses --history without --json, or with several paths', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../src/lib/analyze.ts';
-import { analyzeInParallel } from '../src/lib/io/pool.ts';
+import { blobStatsOf } from '../src/lib/history/blob-stats.ts';
+import { analyzeInParallel, blobStatsInParallel } from '../src/lib/io/pool.ts';
 
 describe('worker pool', () => {
   it('returns exactly the inline results, in order, when work is spread over threads', async () => {
@@ -10,6 +11,10 @@ describe('worker pool', () => {
     }));
     expect(sources.reduce((n, s) => n + s.bytes.length, 0)).toBeGreaterThan(512 * 1024);
     const parallel = await analyzeInParallel(sources, 2);
-    expect(parallel).toEqual(sources.map((s) => analyzeFile(s.path, s.bytes)));
+    const inline = sources.map((s) => analyzeFile(s.path, s.bytes));
+    expect(parallel).toEqual(inline);
+    // The same threads, reused, reduce reports to what history keeps.
+    expect(await blobStatsInParallel(sources, 2)).toEqual(inline.map(blobStatsOf));
+    expect(await analyzeInParallel(sources.slice(0, 150).concat(sources.slice(0, 150)), 2)).toEqual(inline.slice(0, 150).concat(inline.slice(0, 150)));
   });
 });

@@ -6,16 +6,10 @@
  * in pages without conversion.
  */
 
-/** Item counts by status at one moment (no percent: it follows from them). */
-export interface StatusTotals {
-  done: number;
-  inProgress: number;
-  todo: number;
-  skipped: number;
-  unknown: number;
-  /** Always the sum of the five status counts. */
-  total: number;
-}
+import type { Counts } from '../types.ts';
+
+/** Item counts by status at one moment: the engine's `Counts` without the percent (it follows from them). */
+export type StatusTotals = Omit<Counts, 'percent'>;
 
 /** The curriculum's counts after one commit (or in the uncommitted working tree). */
 export interface TimelinePoint extends StatusTotals {
