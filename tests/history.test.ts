@@ -70,6 +70,11 @@ describe('history from git', () => {
     ]);
     expect(h.activity).toEqual({ '2025-03-03': 1, '2025-03-04': 2 });
     expect(h.streak).toEqual({ current: 2, longest: 2, longestFrom: '2025-03-03', longestTo: '2025-03-04' });
+    // 3 completions in the last 28 and 56 days: 3 / 4 and 3 / 8 per week; under 14 days of history: no projection.
+    expect([h.velocity.last4Weeks, h.velocity.last8Weeks]).toEqual([0.8, 0.4]);
+    expect(h.velocity.weekly.at(-1)).toEqual({ weekStart: '2025-03-03', done: 3 });
+    expect(h.projection).toBeNull();
+    expect(h.tracks['db']!.activity).toEqual({ '2025-03-04': 2 });
     expect(h.lastChanged).toEqual({
       'content/tracks/db/01-sql.md': '2025-03-04T08:00:00.000Z',
       'content/tracks/web/01-html.md': '2025-03-03T20:00:00.000Z',
