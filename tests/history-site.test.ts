@@ -53,7 +53,7 @@ describe('activity heatmap', () => {
     expect(h.cells.find((c) => c.date === '2025-03-25')!.level).toBe(1);
     expect(h.cells.find((c) => c.date === '2025-01-01')!.level).toBe(2);
     expect(h).toMatchObject({ total: 7, activeDays: 3, busiest: { date: '2025-03-26', count: 4 } });
-    expect(h.months[0]).toEqual({ week: 0, label: 'Mar' });
+    expect(h.months[0]).toEqual({ week: 1, label: 'Apr' }); // the partial March gives way to April
     expect(h.months.map((m) => m.label)).toContain('Jan');
   });
 });

@@ -44,8 +44,10 @@ export function heatmapOf(activity: Record<string, number>, today: string, weeks
   for (const cell of cells) {
     if (cell.date.endsWith('-01') || cell === cells[0]) {
       const label = MONTH.format(new Date(`${cell.date}T00:00:00Z`));
-      // Skip a label that would collide with the next one.
-      if (!months.length || cell.week - months.at(-1)!.week >= 3) months.push({ week: cell.week, label });
+      // A month starting within three columns of the previous label takes its place
+      // (the first, partial month gives way to the next), so labels never collide.
+      if (months.length > 0 && cell.week - months.at(-1)!.week < 3) months.pop();
+      months.push({ week: cell.week, label });
     }
   }
   const active = cells.filter((c) => c.count > 0);
