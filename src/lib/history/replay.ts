@@ -1,6 +1,8 @@
 import type { Status } from '../types.ts';
 import { statusAt, type BlobStats } from './blob-stats.ts';
+import { itemKeys } from './item-keys.ts';
 import type { Change, Commit } from './log.ts';
+import { addStatuses, emptyTotals, TOTAL_KEYS } from './totals.ts';
 import type { StatusTotals, TimelinePoint } from './types.ts';
 
 /** Which repository paths are counted, and the track each belongs to. */
@@ -58,43 +60,6 @@ export function utcDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-/**
- * Keys of the items of one version of a file: lineage, normalised label and
- * the occurrence of that label in the file, so that two "Review the week"
- * items stay two items.
- */
-export function itemKeys(lineage: string, stats: BlobStats): string[] {
-  let byLineage = keyMemo.get(stats);
-  if (!byLineage) keyMemo.set(stats, (byLineage = new Map()));
-  let keys = byLineage.get(lineage);
-  if (keys) return keys;
-  keys = [];
-  if (stats.statuses !== '') {
-    const seen = new Map<string, number>();
-    for (const label of stats.labels.split('\n')) {
-      const n = seen.get(label) ?? 0;
-      seen.set(label, n + 1);
-      keys.push(`${lineage}\0${label}\0${n}`);
-    }
-  }
-  byLineage.set(lineage, keys);
-  return keys;
-}
-
-/** The same key strings for the same version and lineage, so V8 hashes each only once. */
-const keyMemo = new WeakMap<BlobStats, Map<string, string[]>>();
-
-function emptyTotals(): StatusTotals {
-  return { done: 0, inProgress: 0, todo: 0, skipped: 0, unknown: 0, total: 0 };
-}
-
-const FIELD: Readonly<Record<string, keyof StatusTotals>> = { d: 'done', p: 'inProgress', t: 'todo', s: 'skipped', u: 'unknown' };
-
-function addStatuses(target: StatusTotals, statuses: string): void {
-  for (const code of statuses) target[FIELD[code] ?? 'unknown']++;
-  target.total += statuses.length;
-}
-
 function emptyState(): State {
   return { files: new Map(), totals: emptyTotals(), tracks: new Map(), items: new Map(), lastChanged: new Map() };
 }
@@ -106,9 +71,6 @@ function cloneState(state: State): State {
     items: new Map(state.items), lastChanged: new Map(state.lastChanged),
   };
 }
-
-/** The fields of `StatusTotals`, in print order. */
-export const TOTAL_KEYS = ['done', 'inProgress', 'todo', 'skipped', 'unknown', 'total'] as const;
 
 /** Add (sign 1) or remove (sign −1) a file's counts from the state's totals. */
 function count(state: State, track: string, totals: StatusTotals, sign: 1 | -1): void {
