@@ -228,3 +228,16 @@ describe('npm run stats -- --json --history', () => {
     expect(c.err()).toMatch(/--history without --json/);
   });
 });
+
+describe('a repository git cannot read', () => {
+  it('reports the git failure as missing history instead of failing', async () => {
+    const r = repo();
+    r.commit('2025-01-01T10:00:00Z', { 'content/tracks/t/a.md': tasks('- [x] one') });
+    r.commit('2025-01-02T10:00:00Z', { 'content/tracks/t/a.md': tasks('- [x] one', '- [ ] two') });
+    // Remove the first commit's blob: the log still lists it, cat-file cannot read it.
+    const first = r.git('rev-parse', 'HEAD~1:content/tracks/t/a.md');
+    rmSync(join(r.dir, '.git/objects', first.slice(0, 2), first.slice(2)));
+    const h = await history(r.dir, '2025-01-03T00:00:00Z');
+    expect(h.missing ?? 'none').toMatch(/^git history could not be read .*git fsck/);
+  });
+});

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { missingHistory, readHistory } from '../lib/history/read.ts';
+import { readHistory } from '../lib/history/read.ts';
 import type { Completion, History, Ongoing, Progress, TimelinePoint } from '../lib/history/types.ts';
 import { getCurriculum } from './curriculum.ts';
 import { noticeMissingHistory } from './history-notice.ts';
@@ -11,13 +11,8 @@ const CACHE_DIR = resolve('node_modules/.cache/learning-portfolio');
 
 async function load(): Promise<History> {
   const { report } = await getCurriculum();
-  let history: History;
-  try {
-    // One thread: the build already runs many things at once, and after the first build most versions come from the cache.
-    history = await readHistory({ target: 'content/tracks', report, cwd: process.cwd(), cacheDir: CACHE_DIR, workers: 1 });
-  } catch (error) {
-    history = missingHistory(`git history could not be read (${(error as Error).message})`);
-  }
+  // One thread: the build already runs many things at once, and after the first build most versions come from the cache.
+  const history = await readHistory({ target: 'content/tracks', report, cwd: process.cwd(), cacheDir: CACHE_DIR, workers: 1 });
   if (history.missing) noticeMissingHistory(history.missing);
   return history;
 }

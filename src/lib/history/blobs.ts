@@ -5,7 +5,7 @@ import { engineFingerprint, engineSourceDir } from '../io/cache.ts';
 import { DiskCache } from '../io/disk-cache.ts';
 import { blobStatsInParallel, defaultWorkers } from '../io/pool.ts';
 import type { BlobStats } from './blob-stats.ts';
-import { git } from './git.ts';
+import { git, GitError } from './git.ts';
 
 /** Most blob summaries kept on disk (a few per commit of a long history). */
 const MAX_ENTRIES = 200_000;
@@ -54,6 +54,8 @@ export function readBlobs(root: string, ids: string[]): Map<string, Uint8Array> 
  * seen before, otherwise read from git and analysed (in worker threads when
  * there are many). The cache is saved before returning.
  *
+ * @throws GitError when git cannot produce one of the blobs
+ *
  * @param ids blob id → a path it was seen at (for the engine's messages)
  */
 export async function statsForBlobs(
@@ -67,7 +69,10 @@ export async function statsForBlobs(
     else missing.push(id);
   }
   const bytes = readBlobs(root, missing);
-  const sources = missing.map((id) => ({ id, path: ids.get(id)!, bytes: bytes.get(id) ?? new Uint8Array() }));
+  const lost = missing.find((id) => !bytes.has(id));
+  // Counting a version git cannot produce as empty would draw a false history.
+  if (lost) throw new GitError(`git cat-file: object ${lost} (${ids.get(lost)}) is missing from the repository`);
+  const sources = missing.map((id) => ({ id, path: ids.get(id)!, bytes: bytes.get(id)! }));
   const fresh = await blobStatsInParallel(sources, workers);
   fresh.forEach((result, i) => {
     stats.set(sources[i]!.id, result);

@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { FileReport, Report } from '../types.ts';
 import { blobStatsOf, type BlobStats } from './blob-stats.ts';
 import { blobId, openBlobCache, statsForBlobs } from './blobs.ts';
-import { git, probeRepository } from './git.ts';
+import { git, GitError, probeRepository } from './git.ts';
 import { LOG_ARGS, parseLog, type Change, type Commit } from './log.ts';
 import { itemKeys } from './item-keys.ts';
 import { replay, utcDay, type Replay } from './replay.ts';
@@ -65,6 +65,16 @@ function headFiles(root: string, target: string, includes: (path: string) => boo
  */
 export async function readHistory(options: HistoryOptions): Promise<History> {
   const now = options.now ?? new Date();
+  try {
+    return await read(options, now);
+  } catch (error) {
+    // A git failure past the checks (a corrupt object, a killed process) costs the history, never the report.
+    if (!(error instanceof GitError)) throw error;
+    return missingHistory(`git history could not be read (${error.message}); to fix: run git fsck in the repository`, now);
+  }
+}
+
+async function read(options: HistoryOptions, now: Date): Promise<History> {
   const absolute = realpathSync(resolve(options.cwd, options.target));
   const isFile = !statSync(absolute).isDirectory();
   const repository = probeRepository(isFile ? dirname(absolute) : absolute);
