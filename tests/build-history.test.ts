@@ -28,15 +28,18 @@ describe('site build with git history', () => {
   let result: ReturnType<typeof build>;
   let history: History;
   const iso = (daysAgo: number): string => new Date(Date.now() - daysAgo * DAY).toISOString().replace(/\.\d+Z$/, 'Z');
+  // Fixed once, so every assertion speaks of the same two commits.
+  const started = iso(40);
+  const ticked = iso(10);
 
   beforeAll(async () => {
     dir = copyProject();
     dirs.push(dir);
     const repo = createRepo(dir);
     // 40 days ago: the example content as it is (its [/] items start then); 10 days ago: one more item ticked.
-    repo.commit(iso(40), {}, 'Example content');
+    repo.commit(started, {}, 'Example content');
     const text = readFileSync(join(dir, PHASE), 'utf8');
-    repo.commit(iso(10), { [PHASE]: text.replace('- [ ] The OAuth 2.0 authorization code flow', '- [x] The OAuth 2.0 authorization code flow') }, 'Tick OAuth');
+    repo.commit(ticked, { [PHASE]: text.replace('- [ ] The OAuth 2.0 authorization code flow', '- [x] The OAuth 2.0 authorization code flow') }, 'Tick OAuth');
     result = build(dir);
     const report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: dir, workers: 1 });
     history = await readHistory({ target: 'content/tracks', report, cwd: dir, cacheDir: null, workers: 1 });
@@ -50,14 +53,15 @@ describe('site build with git history', () => {
   it('dates the ticked item by its commit and flags items in progress for 40 days as stale', () => {
     const html = readFileSync(join(dir, 'dist/backend-engineering/03-apis-and-authentication/index.html'), 'utf8');
     const line = readFileSync(join(dir, PHASE), 'utf8').split('\n').findIndex((l) => l.includes('[x] The OAuth 2.0')) + 1;
-    const item = new RegExp(`id="L${line}"[^]*?<span class="item-date"[^>]*>completed <time datetime="${iso(10).slice(0, 10)}">`);
+    const item = new RegExp(`id="L${line}"[^]*?<span class="item-date"[^>]*>completed <time datetime="${ticked.slice(0, 10)}">`);
     expect(html).toMatch(item);
     const stale = history.ongoing.filter((entry) => entry.path === PHASE);
     expect(stale.length).toBeGreaterThan(0);
-    expect(stale.every((entry) => entry.stale && entry.since === iso(40).slice(0, 10))).toBe(true);
+    expect(stale.every((entry) => entry.stale && entry.since === started.slice(0, 10))).toBe(true);
     expect(html).toMatch(new RegExp(`data-stale-count[^>]*>${stale.length} items? ha`));
     expect(html.match(/class="stale-flag"[^>]*>stale</g)!.length).toBe(stale.length + 1); // each item, and the note
-    expect(html).toMatch(/last updated /);
+    // The page's last-updated date, from the last commit that changed the file.
+    expect(html).toContain(`Last updated <time datetime="${ticked.replace('Z', '.000Z')}"`);
   });
 
   it('shows the engine’s streaks, pace and a burn-up and heatmap on the dashboard and track pages', () => {

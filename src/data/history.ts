@@ -32,7 +32,7 @@ export function getHistory(): Promise<History> {
 
 /** A track's slice of the history: its timeline points and its pace. */
 export interface TrackHistory extends Progress {
-  timeline: Array<{ date: string; done: number; total: number; skipped: number }>;
+  timeline: Array<{ date: string; done: number; total: number }>;
 }
 
 /** The timeline, streaks and pace of one track (empty when the track has no history yet). */
@@ -41,7 +41,7 @@ export function trackHistory(history: History, trackId: string): TrackHistory | 
   if (!progress) return null;
   const timeline = history.timeline.flatMap((point: TimelinePoint) => {
     const counts = point.tracks[trackId];
-    return counts ? [{ date: point.date, done: counts.done, total: counts.total, skipped: counts.skipped }] : [];
+    return counts ? [{ date: point.date, done: counts.done, total: counts.total }] : [];
   });
   return { ...progress, timeline };
 }

@@ -33,7 +33,7 @@ const DAY = 86_400_000;
 const toPosix = (path: string): string => path.split(sep).join('/');
 
 /** A history with nothing in it, saying why. */
-export function missingHistory(reason: string, now: Date = new Date()): History {
+function missingHistory(reason: string, now: Date = new Date()): History {
   return {
     missing: reason, now: now.toISOString(), timeline: [], completions: [], ongoing: [], tracks: {}, lastChanged: {},
     ...progressOf([], [], 0, null, utcDay(now.getTime())),
