@@ -51,7 +51,7 @@ export function extractTask(context: ExtractContext, node: ListItem, depth: numb
   }
 
   let doneDate: string | null = null;
-  const dated = DONE_DATE.exec(text);
+  const dated = text.includes('✅') ? DONE_DATE.exec(text) : null;
   if (dated) {
     text = text.slice(0, dated.index);
     if (!isIsoDate(dated[1]!)) {
