@@ -1,5 +1,7 @@
 import type { Element, ElementContent, Text } from 'hast';
 import type { HastVisitorContext } from 'satteri';
+import type { Status } from '../../lib/types.ts';
+import { type EngineItems, taskAt } from './engine-items.ts';
 import { endOffset, firstParagraph, isElement, plainText } from './hast-text.ts';
 
 export type TaskStatus = 'done' | 'todo' | 'inProgress' | 'skipped';
@@ -44,53 +46,103 @@ function addClasses(ctx: HastVisitorContext, node: Readonly<Element>, classes: s
   ctx.setProperty(node, 'className', [...new Set([...list, ...classes])].filter((name) => name !== ''));
 }
 
+/** A GFM marker written as text at the start of an item (where the renderer made no checkbox). */
+const LITERAL_GFM = /^\[([ xX])\][ \t]*/;
+
+function checkbox(checked: boolean): Element {
+  return { type: 'element', tagName: 'input', properties: { type: 'checkbox', checked, disabled: true }, children: [] };
+}
+
+/**
+ * Make the rendered item show the status the engine counted: a checkbox the
+ * renderer did not make (a shape its parser reads differently) is made from
+ * the literal marker, and a `[/]`/`[-]` marker becomes its state element.
+ */
+function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorContext, status: TaskStatus): void {
+  const first = inline[0];
+  const rendered = isElement(first, 'input') && first.properties['type'] === 'checkbox';
+  if (status === 'done' || status === 'todo') {
+    const text = label(rendered ? inline.slice(1) : inline).replace(LITERAL_GFM, '');
+    const aria = text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label;
+    if (rendered) {
+      ctx.setProperty(first, 'disabled', true);
+      ctx.setProperty(first, 'checked', status === 'done');
+      ctx.setProperty(first, 'ariaLabel', aria);
+      return;
+    }
+    const box = { ...checkbox(status === 'done'), properties: { ...checkbox(status === 'done').properties, ariaLabel: aria } };
+    if (first?.type === 'text' && LITERAL_GFM.test(first.value)) {
+      ctx.replaceNode(first, [box, { type: 'text', value: ` ${first.value.replace(LITERAL_GFM, '')}` }]);
+    } else {
+      ctx.insertBefore(li.children[0]!, box);
+    }
+    return;
+  }
+  const state: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['task-state', `task-state-${TASK_STATUS[status].slug}`], role: 'img', ariaLabel: TASK_STATUS[status].label },
+    children: [{ type: 'text', value: STATE_GLYPH[status] }],
+  };
+  if (first?.type === 'text' && RENDERED_MARKER.test(first.value)) {
+    // Like GFM's `<input> text`: the state element, one space, then the text.
+    ctx.replaceNode(first, [state, { type: 'text', value: ` ${first.value.replace(RENDERED_MARKER, '')}` }]);
+  } else if (rendered) {
+    ctx.replaceNode(first, [state]);
+  } else {
+    ctx.insertBefore(li.children[0]!, state);
+  }
+}
+
+/** Put back the literal marker of a checkbox the engine does not count (a shape its reference parser reads differently). */
+function unmakeCheckbox(inline: ElementContent[], ctx: HastVisitorContext): void {
+  const first = inline[0];
+  if (isElement(first, 'input') && first.properties['type'] === 'checkbox') {
+    ctx.replaceNode(first, [{ type: 'text', value: first.properties['checked'] === true ? '[x]' : '[ ]' }]);
+  }
+}
+
+/** The status the renderer's own tree shows, read with the engine's rules (when the engine's items are not known). */
+function renderedStatus(inline: ElementContent[], source: string): TaskStatus | null {
+  const first = inline[0];
+  if (isElement(first, 'input') && first.properties['type'] === 'checkbox') return first.properties['checked'] === true ? 'done' : 'todo';
+  return extendedStatus(inline, source);
+}
+
 /**
  * Mark a task list item: `id="L<line>"`, classes `task task-<status>`, an
  * accessible name on its read-only checkbox, and for `[/]`/`[-]` a state
- * element in place of the literal marker.
+ * element in place of the literal marker. With the engine's items known, the
+ * item is a task exactly when the engine counts one at its place, with the
+ * engine's status; otherwise the rendered checkbox and the engine's rules
+ * for `[/]`/`[-]` decide.
  */
-export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: number): void {
-  const inline = firstParagraph(li);
-  if (!inline || inline.length === 0) return;
-  const line = li.position?.start.line;
-  const first = inline[0];
-
-  let status: TaskStatus;
-  const extra: string[] = [];
-  if (isElement(first, 'input') && first.properties['type'] === 'checkbox') {
-    status = first.properties['checked'] === true ? 'done' : 'todo';
-    const text = label(inline.slice(1));
-    ctx.setProperty(first, 'disabled', true);
-    ctx.setProperty(first, 'ariaLabel', text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label);
+export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: number, engine: EngineItems | null = null): void {
+  const start = li.position?.start;
+  const inline = firstParagraph(li) ?? [];
+  let status: TaskStatus | null;
+  if (engine && start) {
+    const counted: Status | undefined = taskAt(engine, start.line + lineOffset, start.column, start.line === 1);
+    status = counted && counted !== 'unknown' ? counted : null;
+    if (!status) {
+      unmakeCheckbox(inline, ctx);
+      return;
+    }
   } else {
-    const extended = extendedStatus(inline, ctx.source);
-    if (!extended) return;
-    status = extended;
-    const textNode = first as Text;
-    const rest = textNode.value.replace(RENDERED_MARKER, '');
-    const state: Element = {
-      type: 'element',
-      tagName: 'span',
-      properties: {
-        className: ['task-state', `task-state-${TASK_STATUS[status].slug}`],
-        role: 'img',
-        ariaLabel: TASK_STATUS[status].label,
-      },
-      children: [{ type: 'text', value: STATE_GLYPH[extended] }],
-    };
-    // Like GFM's `<input> text`: the state element, one space, then the text.
-    ctx.replaceNode(textNode, [state, { type: 'text', value: ` ${rest}` }]);
-    // Style `[/]`/`[-]` items like GFM task items.
-    extra.push('task-list-item');
-    const parent = ctx.parent(li);
-    if (parent.type === 'element') addClasses(ctx, parent, ['contains-task-list']);
+    status = inline.length > 0 ? renderedStatus(inline, ctx.source) : null;
+    if (!status) return;
   }
+  showStatus(li, inline, ctx, status);
 
-  if (line !== undefined) {
-    ctx.setProperty(li, 'id', `L${line + lineOffset}`);
-    placeDateSlot(li, ctx, line + lineOffset);
+  // `task-list-item` styles `[/]`/`[-]` items (and checkboxes made here) like GFM task items.
+  const classes = ['task-list-item', 'task', `task-${TASK_STATUS[status].slug}`];
+  const parent = ctx.parent(li);
+  if (parent.type === 'element') addClasses(ctx, parent, ['contains-task-list']);
+  if (start) {
+    ctx.setProperty(li, 'id', `L${start.line + lineOffset}`);
+    placeDateSlot(li, ctx, start.line + lineOffset);
   }
-  addClasses(ctx, li, [...extra, 'task', `task-${TASK_STATUS[status].slug}`]);
+  addClasses(ctx, li, classes);
 }
 
 /**

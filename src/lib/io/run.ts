@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { emptySplitCounts } from '../counts.ts';
 import { buildReport } from '../report.ts';
 import type { FileReport, Report } from '../types.ts';
@@ -14,7 +14,16 @@ export interface RunOptions {
   workers?: number;
   /** Base for relative paths in the report (default: the current directory). */
   cwd?: string;
+  /**
+   * Reports kept in memory by a long-lived process (the dev server) between
+   * runs: a file whose size and modification time are unchanged is not even
+   * read. Filled and pruned by `analyzePaths`.
+   */
+  memo?: AnalysisMemo;
 }
+
+/** What `RunOptions.memo` keeps per file (by absolute path). */
+export type AnalysisMemo = Map<string, { size: number; mtimeMs: number; report: FileReport }>;
 
 /** The report entry of a file that could not be read at all: nothing counted, one error. */
 function unreadable(path: string, cause: unknown): FileReport {
@@ -41,8 +50,24 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
   const reports: Array<FileReport | undefined> = new Array(files.length);
   const pending: Array<Source & { index: number; hash: string }> = [];
 
+  const memo = options.memo;
+  const stamps: Array<{ size: number; mtimeMs: number } | null> = new Array(files.length).fill(null);
+  if (memo) {
+    const present = new Set(files);
+    for (const key of [...memo.keys()]) if (!present.has(key)) memo.delete(key);
+  }
+
   files.forEach((file, index) => {
     const path = displayPath(file, cwd);
+    if (memo) {
+      const stamp = statStamp(file);
+      const kept = memo.get(file);
+      if (stamp && kept && kept.size === stamp.size && kept.mtimeMs === stamp.mtimeMs && kept.report.path === path) {
+        reports[index] = kept.report;
+        return;
+      }
+      stamps[index] = stamp;
+    }
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(file);
@@ -63,5 +88,20 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
     cache?.set(source.hash, report);
   });
   cache?.save();
+  if (memo) {
+    stamps.forEach((stamp, index) => {
+      if (stamp) memo.set(files[index]!, { ...stamp, report: reports[index]! });
+    });
+  }
   return buildReport(reports as FileReport[]);
+}
+
+/** Size and modification time of a file, or null when it cannot be read. */
+function statStamp(file: string): { size: number; mtimeMs: number } | null {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return { size, mtimeMs };
+  } catch {
+    return null;
+  }
 }
