@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeFile } from '../../lib/analyze.ts';
+import { contentHash, shareAnalysis, sharedAnalysis } from '../../lib/io/shared-analyses.ts';
 import type { Item, Status } from '../../lib/types.ts';
 
 /** The items the engine counts in one file, looked up by the place the renderer sees them. */
 export interface EngineItems {
   /** Tasks by `line:column` of their list item (lines of the original file). */
-  tasks: Map<string, Status>;
+  tasks: Map<string, Item>;
   /** Tasks by line only, for list items whose column the renderer reports differently (a trimmed first line). */
-  tasksByLine: Map<number, Status[]>;
+  tasksByLine: Map<number, Item[]>;
   /** Status-table rows by line. */
   rows: Map<number, Status>;
 }
@@ -20,10 +21,10 @@ function index(items: Item[]): EngineItems {
       found.rows.set(item.line, item.status);
       continue;
     }
-    found.tasks.set(`${item.line}:${item.column}`, item.status);
+    found.tasks.set(`${item.line}:${item.column}`, item);
     const onLine = found.tasksByLine.get(item.line);
-    if (onLine) onLine.push(item.status);
-    else found.tasksByLine.set(item.line, [item.status]);
+    if (onLine) onLine.push(item);
+    else found.tasksByLine.set(item.line, [item]);
   }
   return found;
 }
@@ -43,16 +44,24 @@ export function engineItemsFor(fileURL: URL | undefined): EngineItems | null {
   } catch {
     return null;
   }
-  return index(analyzeFile(fileURLToPath(fileURL), bytes).items);
+  // Shared with the site's data layer, which needs the same analysis for the report.
+  const path = fileURLToPath(fileURL);
+  const hash = contentHash(bytes);
+  let report = sharedAnalysis(hash, path);
+  if (!report) {
+    report = analyzeFile(path, bytes);
+    shareAnalysis(hash, report);
+  }
+  return index(report.items);
 }
 
 /**
- * The engine's status for the task whose list item starts at `line`:`column`,
- * or undefined when it counts none there. On the first rendered line the
+ * The engine's task whose list item starts at `line`:`column`, or undefined
+ * when it counts none there. On the first rendered line the
  * column may be off (content entries are trimmed), so there a line with a
  * single task is enough.
  */
-export function taskAt(engine: EngineItems, line: number, column: number, firstLine: boolean): Status | undefined {
+export function taskAt(engine: EngineItems, line: number, column: number, firstLine: boolean): Item | undefined {
   const exact = engine.tasks.get(`${line}:${column}`);
   if (exact || !firstLine) return exact;
   const onLine = engine.tasksByLine.get(line);

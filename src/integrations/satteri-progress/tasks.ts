@@ -1,6 +1,5 @@
-import type { Element, ElementContent, Text } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { HastVisitorContext } from 'satteri';
-import type { Status } from '../../lib/types.ts';
 import { type EngineItems, taskAt } from './engine-items.ts';
 import { endOffset, firstParagraph, isElement, plainText } from './hast-text.ts';
 
@@ -58,11 +57,10 @@ function checkbox(checked: boolean): Element {
  * renderer did not make (a shape its parser reads differently) is made from
  * the literal marker, and a `[/]`/`[-]` marker becomes its state element.
  */
-function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorContext, status: TaskStatus): void {
+function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorContext, status: TaskStatus, text: string): void {
   const first = inline[0];
   const rendered = isElement(first, 'input') && first.properties['type'] === 'checkbox';
   if (status === 'done' || status === 'todo') {
-    const text = label(rendered ? inline.slice(1) : inline).replace(LITERAL_GFM, '');
     const aria = text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label;
     if (rendered) {
       ctx.setProperty(first, 'disabled', true);
@@ -121,28 +119,36 @@ export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: 
   const start = li.position?.start;
   const inline = firstParagraph(li) ?? [];
   let status: TaskStatus | null;
+  let text: string;
   if (engine && start) {
-    const counted: Status | undefined = taskAt(engine, start.line + lineOffset, start.column, start.line === 1);
-    status = counted && counted !== 'unknown' ? counted : null;
-    if (!status) {
+    // The engine's item gives status and label, so the item's text is never read here (reading it is what costs).
+    const item = taskAt(engine, start.line + lineOffset, start.column, start.line === 1);
+    status = item && item.status !== 'unknown' ? item.status : null;
+    if (!item || !status) {
       unmakeCheckbox(inline, ctx);
       return;
     }
+    text = item.label;
   } else {
     status = inline.length > 0 ? renderedStatus(inline, ctx.source) : null;
     if (!status) return;
+    const rendered = isElement(inline[0], 'input');
+    text = label(rendered ? inline.slice(1) : inline).replace(status === 'done' || status === 'todo' ? LITERAL_GFM : RENDERED_MARKER, '');
   }
-  showStatus(li, inline, ctx, status);
+  const made = !(isElement(inline[0], 'input') && inline[0].properties['type'] === 'checkbox');
+  showStatus(li, inline, ctx, status, text);
 
-  // `task-list-item` styles `[/]`/`[-]` items (and checkboxes made here) like GFM task items.
-  const classes = ['task-list-item', 'task', `task-${TASK_STATUS[status].slug}`];
-  const parent = ctx.parent(li);
-  if (parent.type === 'element') addClasses(ctx, parent, ['contains-task-list']);
+  if (made) {
+    // An item the renderer did not see as a task: give its list the GFM task-list class too.
+    const parent = ctx.parent(li);
+    if (parent.type === 'element') addClasses(ctx, parent, ['contains-task-list']);
+  }
   if (start) {
     ctx.setProperty(li, 'id', `L${start.line + lineOffset}`);
     placeDateSlot(li, ctx, start.line + lineOffset);
   }
-  addClasses(ctx, li, classes);
+  // `task-list-item` styles `[/]`/`[-]` items (and checkboxes made here) like GFM task items.
+  addClasses(ctx, li, ['task-list-item', 'task', `task-${TASK_STATUS[status].slug}`]);
 }
 
 /**

@@ -85,7 +85,7 @@ export class AnalysisCache {
 }
 
 /** Put `path` back on a cached analysis and on each of its messages. */
-function relabel(entry: Entry, path: string): FileReport {
+export function relabel(entry: Entry, path: string): FileReport {
   return {
     path,
     ...entry,

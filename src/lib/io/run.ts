@@ -5,6 +5,7 @@ import type { FileReport, Report } from '../types.ts';
 import { AnalysisCache, contentHash, engineFingerprint } from './cache.ts';
 import { displayPath, findMarkdownFiles } from './files.ts';
 import { analyzeInParallel, defaultWorkers, type Source } from './pool.ts';
+import { shareAnalysis, sharedAnalysis } from './shared-analyses.ts';
 
 /** Options for `analyzePaths`. */
 export interface RunOptions {
@@ -75,10 +76,19 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
       reports[index] = unreadable(path, cause);
       return;
     }
-    const hash = cache ? contentHash(bytes) : '';
+    const hash = contentHash(bytes);
     const cached = cache?.get(hash, path);
-    if (cached) reports[index] = cached;
-    else pending.push({ path, bytes, index, hash });
+    if (cached) {
+      reports[index] = cached;
+      return;
+    }
+    const sibling = sharedAnalysis(hash, path);
+    if (sibling) {
+      reports[index] = sibling;
+      cache?.set(hash, sibling);
+    } else {
+      pending.push({ path, bytes, index, hash });
+    }
   });
 
   const fresh = await analyzeInParallel(pending, options.workers ?? defaultWorkers());
@@ -86,6 +96,7 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
     const source = pending[k]!;
     reports[source.index] = report;
     cache?.set(source.hash, report);
+    shareAnalysis(source.hash, report);
   });
   cache?.save();
   if (memo) {
