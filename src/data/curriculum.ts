@@ -114,7 +114,11 @@ function build({ trackEntries, phaseEntries, notes, analysis }: Inputs): Curricu
   if (unshown.length > 0) {
     console.warn(`[portfolio] Counted in the totals but without a page (phases must sit directly in a track folder, as .md or .mdx): ${unshown.join(', ')}`);
   }
-  return { tracks, phases, notes: resolveNotes(notes, tracks), report: analysis };
+  return {
+    tracks, phases, notes: resolveNotes(notes, tracks), report: analysis,
+    trackById: new Map(tracks.map((track) => [track.id, track])),
+    phaseById: new Map(phases.map((phase) => [phase.id, phase])),
+  };
 }
 
 let memo: Promise<Curriculum> | undefined;

@@ -46,8 +46,13 @@ function unreadable(path: string, cause: unknown): FileReport {
 export async function analyzePaths(targets: string[], options: RunOptions): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
   const files = findMarkdownFiles(targets, cwd);
-  const fingerprint = options.cacheDir ? engineFingerprint() : null;
-  const cache = options.cacheDir && fingerprint ? new AnalysisCache(options.cacheDir, fingerprint) : null;
+  // The disk cache is opened (read and deserialised) only when some file is not already known in memory.
+  let opened: AnalysisCache | null | undefined;
+  const openCache = (): AnalysisCache | null => {
+    if (opened !== undefined) return opened;
+    const fingerprint = options.cacheDir ? engineFingerprint() : null;
+    return (opened = options.cacheDir && fingerprint ? new AnalysisCache(options.cacheDir, fingerprint) : null);
+  };
   const reports: Array<FileReport | undefined> = new Array(files.length);
   const pending: Array<Source & { index: number; hash: string }> = [];
 
@@ -77,13 +82,17 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
       return;
     }
     const hash = contentHash(bytes);
-    const cached = cache?.get(hash, path);
-    if (cached) {
-      reports[index] = cached;
+    const sibling = sharedAnalysis(hash, path);
+    // A long-lived process (memo given) keeps what the markdown plugin just analysed in memory only;
+    // a build also writes it to the disk cache, for the next build.
+    if (sibling && memo) {
+      reports[index] = sibling;
       return;
     }
-    const sibling = sharedAnalysis(hash, path);
-    if (sibling) {
+    const cache = openCache();
+    const cached = cache?.get(hash, path);
+    if (cached) reports[index] = cached;
+    else if (sibling) {
       reports[index] = sibling;
       cache?.set(hash, sibling);
     } else {
@@ -92,6 +101,7 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
   });
 
   const fresh = await analyzeInParallel(pending, options.workers ?? defaultWorkers());
+  const cache = opened ?? null;
   fresh.forEach((report, k) => {
     const source = pending[k]!;
     reports[source.index] = report;
