@@ -22,17 +22,20 @@ function textOf(html: string, attribute: string): string | undefined {
   return match?.[1]?.trim();
 }
 
-describe('site build from the example content', () => {
+describe('site build from the example curriculum (tests/curricula/example)', () => {
   let out: string;
   let report: Report;
   let result: ReturnType<typeof build>;
 
+  let project: string;
+
   beforeAll(async () => {
+    project = copyProject();
     out = mkdtempSync(join(tmpdir(), 'portfolio-dist-'));
-    result = build(root, out);
-    report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: root, workers: 1 });
+    result = build(project, out);
+    report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: project, workers: 1 });
   }, 300_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => [out, project].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('builds without error', () => {
     expect(result.stderr).not.toMatch(/error/i);
@@ -48,10 +51,10 @@ describe('site build from the example content', () => {
       const page = file!.startsWith('index.') ? join(out, track!, 'index.html') : join(out, track!, file!.replace(/\.mdx?$/, ''), 'index.html');
       expect(existsSync(page), page).toBe(true);
     }
-    const notes = spawnSync('find', [join(root, 'content/notes'), '-name', '*.md'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    const notes = spawnSync('find', [join(project, 'content/notes'), '-name', '*.md'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
     expect(notes.length).toBeGreaterThanOrEqual(6);
     for (const note of notes) {
-      const id = note.slice(join(root, 'content/notes').length + 1).replace(/\.mdx?$/, '');
+      const id = note.slice(join(project, 'content/notes').length + 1).replace(/\.mdx?$/, '');
       expect(existsSync(join(out, 'notes', id, 'index.html')), id).toBe(true);
     }
     for (const page of ['index.html', 'notes/index.html', 'search/index.html', '404.html']) expect(existsSync(join(out, page)), page).toBe(true);

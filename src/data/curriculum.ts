@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { analyzeFile } from '../lib/analyze.ts';
@@ -22,6 +22,8 @@ const TRACKS_DIR = 'content/tracks';
  */
 function analyzeTracks(): Map<string, FileReport> {
   const reports = new Map<string, FileReport>();
+  // A portfolio just started (or emptied) has no tracks folder yet: nothing to count.
+  if (!existsSync(TRACKS_DIR)) return reports;
   for (const file of findMarkdownFiles([TRACKS_DIR])) {
     const path = displayPath(file);
     reports.set(path, analyzeFile(path, readFileSync(resolve(file))));
