@@ -19,6 +19,9 @@ export function fillItemDates(html: string, byLine: Map<number, Completion | Ong
     if ('date' in entry) {
       // A written date is already on the page, in the item's text or its table row.
       if (entry.source === 'explicit') return slot;
+      if (entry.date === null) {
+        return `<span class="item-date" data-pagefind-ignore title="Ticked in the file's first version, so it has no completion date">done before tracking began</span>`;
+      }
       const how = entry.source === 'uncommitted' ? 'not yet committed' : 'from git history';
       return `<span class="item-date" data-pagefind-ignore title="Completion date: ${how}">completed ${time(entry.date)}</span>`;
     }
