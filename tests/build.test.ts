@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +91,15 @@ describe('site build with broken content', () => {
     const output = result.stdout + result.stderr;
     expect(output).toContain('99-broken');
     expect(output).toMatch(/order/);
+  }, 300_000);
+
+  it('fails when a phase sits in a subfolder, where it would be counted without a page', () => {
+    const result = brokenBuild((dir) => {
+      mkdirSync(join(dir, 'content/tracks/system-design/extra'), { recursive: true });
+      writeFileSync(join(dir, 'content/tracks/system-design/extra/05-more.md'), '---\ntitle: More\norder: 5\n---\n\n- [ ] a task\n');
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain('content/tracks/system-design/extra/05-more.md:1:1 Unexpected markdown file that has no page');
   }, 300_000);
 
   it('fails when a note names a track that does not exist', () => {
