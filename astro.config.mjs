@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import baseLinks from './src/integrations/base-links.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import satteriProgress from './src/integrations/satteri-progress.ts';
 import { siteLocation } from './src/site-location.ts';
@@ -28,6 +29,8 @@ export default defineConfig({
   // The site's CSS is a few KB: inlined, it costs no render-blocking request.
   build: { inlineStylesheets: 'always' },
   integrations: [
+    // Stops a build on content the site cannot publish, with path:line:col messages.
+    contentCheck(),
     // Task and status-table markup in rendered markdown (ids, classes, badges).
     satteriProgress(),
     baseLinks(),
