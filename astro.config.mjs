@@ -2,9 +2,21 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import baseLinks from './src/integrations/base-links.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import satteriProgress from './src/integrations/satteri-progress.ts';
 import { siteLocation } from './src/site-location.ts';
+import { formatMessage } from './src/cli/format-check.ts';
+import { readConfig } from './src/config/read-config.ts';
+
+// The learner's portfolio.config.yaml is checked before anything else, so a
+// mistake there is one `path:line:col` line, not a stack trace.
+const settings = readConfig(process.cwd());
+if (!settings.config) {
+  for (const message of settings.messages) console.error(formatMessage(message));
+  console.error('The build stopped: fix portfolio.config.yaml (see README, "Your settings").');
+  process.exit(1);
+}
 
 // `site` and `base` come from SITE_URL / BASE_PATH, or on GitHub Actions from
 // GITHUB_REPOSITORY, so the same build works at `/<repo>/` and at a root.
@@ -17,6 +29,8 @@ export default defineConfig({
   // The site's CSS is a few KB: inlined, it costs no render-blocking request.
   build: { inlineStylesheets: 'always' },
   integrations: [
+    // Stops a build on content the site cannot publish, with path:line:col messages.
+    contentCheck(),
     // Task and status-table markup in rendered markdown (ids, classes, badges).
     satteriProgress(),
     baseLinks(),

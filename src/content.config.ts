@@ -1,24 +1,28 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { entryId } from './lib/content-ids.ts';
 import { noteSchema } from './schemas/note.ts';
 import { phaseSchema } from './schemas/phase.ts';
 import { trackSchema } from './schemas/track.ts';
 
+/** Ids (and so URLs) as `npm run check:content` computes them (see `entryId`). */
+const generateId = ({ entry, data }: { entry: string; data: Record<string, unknown> }): string => entryId(entry, data['slug']);
+
 /** One entry per track folder: `content/tracks/<track>/index.md`, id `<track>`. */
 const tracks = defineCollection({
-  loader: glob({ pattern: '*/index.{md,mdx}', base: './content/tracks' }),
+  loader: glob({ pattern: '*/index.{md,mdx}', base: './content/tracks', generateId }),
   schema: trackSchema,
 });
 
 /** Every other markdown file directly in a track folder, id `<track>/<file name>`. */
 const phases = defineCollection({
-  loader: glob({ pattern: ['*/*.{md,mdx}', '!*/index.{md,mdx}'], base: './content/tracks' }),
+  loader: glob({ pattern: ['*/*.{md,mdx}', '!*/index.{md,mdx}'], base: './content/tracks', generateId }),
   schema: phaseSchema,
 });
 
 /** Free-form notes, at any depth under `content/notes`. */
 const notes = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/notes' }),
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './content/notes', generateId }),
   schema: noteSchema,
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,17 +22,20 @@ function textOf(html: string, attribute: string): string | undefined {
   return match?.[1]?.trim();
 }
 
-describe('site build from the example content', () => {
+describe('site build from the example curriculum (tests/curricula/example)', () => {
   let out: string;
   let report: Report;
   let result: ReturnType<typeof build>;
 
+  let project: string;
+
   beforeAll(async () => {
+    project = copyProject();
     out = mkdtempSync(join(tmpdir(), 'portfolio-dist-'));
-    result = build(root, out);
-    report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: root, workers: 1 });
+    result = build(project, out);
+    report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: project, workers: 1 });
   }, 300_000);
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => [out, project].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('builds without error', () => {
     expect(result.stderr).not.toMatch(/error/i);
@@ -48,10 +51,10 @@ describe('site build from the example content', () => {
       const page = file!.startsWith('index.') ? join(out, track!, 'index.html') : join(out, track!, file!.replace(/\.mdx?$/, ''), 'index.html');
       expect(existsSync(page), page).toBe(true);
     }
-    const notes = spawnSync('find', [join(root, 'content/notes'), '-name', '*.md'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    const notes = spawnSync('find', [join(project, 'content/notes'), '-name', '*.md'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
     expect(notes.length).toBeGreaterThanOrEqual(6);
     for (const note of notes) {
-      const id = note.slice(join(root, 'content/notes').length + 1).replace(/\.mdx?$/, '');
+      const id = note.slice(join(project, 'content/notes').length + 1).replace(/\.mdx?$/, '');
       expect(existsSync(join(out, 'notes', id, 'index.html')), id).toBe(true);
     }
     for (const page of ['index.html', 'notes/index.html', 'search/index.html', '404.html']) expect(existsSync(join(out, page)), page).toBe(true);
@@ -94,14 +97,32 @@ describe('site build with broken content', () => {
       '---\ntitle: Broken\norder: first\n---\n\n- [ ] a task\n'));
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
-    expect(output).toContain('99-broken');
-    expect(output).toMatch(/order/);
+    expect(output).toContain('content/tracks/system-design/99-broken.md:3:8 Unexpected "first" for `order`, expected a number [frontmatter-schema]');
+    expect(output).not.toMatch(/Stack trace|\bat .*\.(?:m?js|ts):\d+/);
+  }, 300_000);
+
+  it('fails on frontmatter that is not YAML, at the place of the mistake', () => {
+    const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/tracks/system-design/98-broken.md'),
+      '---\ntitle: "Unclosed\norder: 98\n---\n\n- [ ] a task\n'));
+    expect(result.status).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('content/tracks/system-design/98-broken.md:2:8 Unexpected unclosed " quote, expected a closing " before the end of the value [frontmatter-yaml]');
+    expect(output).not.toMatch(/Stack trace/);
+  }, 300_000);
+
+  it('fails when a phase sits in a subfolder, where it would be counted without a page', () => {
+    const result = brokenBuild((dir) => {
+      mkdirSync(join(dir, 'content/tracks/system-design/extra'), { recursive: true });
+      writeFileSync(join(dir, 'content/tracks/system-design/extra/05-more.md'), '---\ntitle: More\norder: 5\n---\n\n- [ ] a task\n');
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain('content/tracks/system-design/extra/05-more.md:1:1 Unexpected phase in a subfolder of track "system-design"');
   }, 300_000);
 
   it('fails when a note names a track that does not exist', () => {
     const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/notes/zz-missing-track.md'),
       '---\ntitle: Lost\ndate: 2025-01-01\ntrack: no-such-track\n---\n\nText.\n'));
     expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toContain('content/notes/zz-missing-track.md: frontmatter `track`: Unexpected "no-such-track"');
+    expect(result.stdout + result.stderr).toContain('content/notes/zz-missing-track.md:4:8 Unexpected track "no-such-track", expected one of: backend-engineering, system-design [note-reference]');
   }, 300_000);
 });

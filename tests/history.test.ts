@@ -111,6 +111,7 @@ describe('history from git', () => {
 
   it('follows a renamed file and an item moved to another file of the same track', async () => {
     const r = repo();
+    r.commit('2025-05-31T10:00:00Z', { 'content/tracks/t/a.md': tasks('- [ ] kept', '- [ ] moved', '- [ ] other') });
     r.commit('2025-06-01T10:00:00Z', { 'content/tracks/t/a.md': tasks('- [x] kept', '- [x] moved', '- [ ] other') });
     r.git('mv', 'content/tracks/t/a.md', 'content/tracks/t/renamed.md');
     r.commit('2025-06-10T10:00:00Z', {});

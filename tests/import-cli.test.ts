@@ -34,14 +34,14 @@ describe('npm run import', () => {
   it('writes the index and one file per phase, and prints the summary', () => {
     const c = capture();
     expect(runImport(['tracker.md'], c.io)).toBe(0);
-    const folder = join(dir, 'content/tracks/rust-tracker');
+    const folder = join(dir, 'content/tracks/rust');
     expect(readdirSync(folder).sort()).toEqual(['01-week-1-basics.md', '02-week-2-traits.md', 'index.md']);
     expect(readFileSync(join(folder, '01-week-1-basics.md'), 'utf8')).toBe('---\ntitle: "Week 1: Basics"\norder: 1\nweeks: "1"\n---\n## Week 1: Basics\n\n- [x] Install\n- [ ] Ownership ✅\n\n');
-    expect(readFileSync(join(folder, 'index.md'), 'utf8')).toBe('---\ntitle: "Rust tracker"\nsummary: "Learning Rust."\nstarted: 2026-01-01\norder: 0\n---\n# Rust tracker\n\nLearning Rust.\n\n');
+    expect(readFileSync(join(folder, 'index.md'), 'utf8')).toBe('---\ntitle: "Rust tracker"\nsummary: "Learning Rust."\nnav: "Rust"\nstarted: 2026-01-01\norder: 0\n---\n# Rust tracker\n\nLearning Rust.\n\n');
     expect(c.out()).toContain('01-week-1-basics.md  phase 1: "Week 1: Basics" (weeks 1); 2 items: 1 done, 1 to do [new]');
     expect(c.out()).toContain('2 phases, 3 items (1 done); mojibake: 1 repaired, 0 inferred, 0 unrepairable');
     expect(c.out()).toContain('tracker.md:8:1 Repaired 1 garbled sequence (UTF-8 read as Windows-1252) on line 8 [mojibake-repaired]');
-    expect(c.out()).toContain('Wrote 3 file(s) to content/tracks/rust-tracker/.');
+    expect(c.out()).toContain('Wrote 3 file(s) to content/tracks/rust/.');
   });
 
   it('--dry-run prints the plan and writes nothing', () => {
@@ -59,32 +59,32 @@ describe('npm run import', () => {
     const c = capture('2026-03-05');
     expect(runImport(['tracker.md'], c.io)).toBe(0);
     expect(snapshot(join(dir, 'content'))).toEqual(before);
-    expect(c.out()).toContain('Already imported: all 3 files in content/tracks/rust-tracker/ are unchanged; nothing written.');
+    expect(c.out()).toContain('Already imported: all 3 files in content/tracks/rust/ are unchanged; nothing written.');
   });
 
   it('refuses to overwrite a file that differs without --force, writing nothing at all', () => {
     expect(runImport(['tracker.md'], capture().io)).toBe(0);
-    const folder = join(dir, 'content/tracks/rust-tracker');
+    const folder = join(dir, 'content/tracks/rust');
     writeFileSync(join(folder, '01-week-1-basics.md'), 'my own edits\n');
     rmSync(join(folder, '02-week-2-traits.md'));
     const before = snapshot(join(dir, 'content'));
     const c = capture();
     expect(runImport(['tracker.md'], c.io)).toBe(1);
     expect(snapshot(join(dir, 'content'))).toEqual(before);
-    expect(c.err()).toContain('nothing written: 1 file(s) in content/tracks/rust-tracker/ exist and differ (01-week-1-basics.md); run with --force to overwrite them');
+    expect(c.err()).toContain('nothing written: 1 file(s) in content/tracks/rust/ exist and differ (01-week-1-basics.md); run with --force to overwrite them');
   });
 
   it('--force overwrites, and names other files it leaves alone', () => {
     expect(runImport(['tracker.md'], capture().io)).toBe(0);
-    const folder = join(dir, 'content/tracks/rust-tracker');
+    const folder = join(dir, 'content/tracks/rust');
     writeFileSync(join(folder, '01-week-1-basics.md'), 'my own edits\n');
     writeFileSync(join(folder, '09-extra.md'), '---\ntitle: Extra\norder: 9\n---\n');
     const c = capture();
     expect(runImport(['tracker.md', '--force'], c.io)).toBe(0);
     expect(readFileSync(join(folder, '01-week-1-basics.md'), 'utf8')).toContain('## Week 1: Basics');
     expect(readFileSync(join(folder, '09-extra.md'), 'utf8')).toContain('Extra');
-    expect(c.out()).toContain('Other files in content/tracks/rust-tracker/ are left as they are: 09-extra.md');
-    expect(c.out()).toContain('Wrote 1 file(s) to content/tracks/rust-tracker/ (2 unchanged).');
+    expect(c.out()).toContain('Other files in content/tracks/rust/ are left as they are: 09-extra.md');
+    expect(c.out()).toContain('Wrote 1 file(s) to content/tracks/rust/ (2 unchanged).');
   });
 
   it('uses --track, --title and --out', () => {

@@ -7,22 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../src/lib/io/run.ts';
 import { buildEnv } from './helpers/build-env.ts';
 import { checkLinks } from './helpers/link-check.ts';
-import { root } from './helpers/project-copy.ts';
+import { copyProject, root } from './helpers/project-copy.ts';
 
 const astro = join(root, 'node_modules/.bin/astro');
 
 for (const base of ['/portfolio/', '/']) {
   describe(`site built under ${base}`, () => {
     let out: string;
+    let project: string;
     beforeAll(() => {
+      project = copyProject();
       out = mkdtempSync(join(tmpdir(), 'portfolio-publish-'));
       const result = spawnSync(process.execPath, [astro, 'build', '--outDir', out], {
-        cwd: root, encoding: 'utf8', timeout: 240_000,
+        cwd: project, encoding: 'utf8', timeout: 240_000,
         env: buildEnv({ BASE_PATH: base, SITE_URL: 'https://ada.example', GITHUB_REPOSITORY: 'ada/portfolio' }),
       });
       expect(result.status, result.stderr).toBe(0);
     }, 300_000);
-    afterAll(() => rmSync(out, { recursive: true, force: true }));
+    afterAll(() => [out, project].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
     it('has no broken internal link, asset or anchor', () => {
       expect(checkLinks(out, base)).toEqual([]);
@@ -43,11 +45,11 @@ for (const base of ['/portfolio/', '/']) {
       const published = JSON.parse(readFileSync(join(out, 'progress.json'), 'utf8'));
       const { schemaVersion, ...report } = published;
       expect(schemaVersion).toBe(1);
-      expect(report).toEqual(JSON.parse(JSON.stringify(await analyzePaths(['content/tracks'], { cacheDir: null, cwd: root, workers: 1 }))));
+      expect(report).toEqual(JSON.parse(JSON.stringify(await analyzePaths(['content/tracks'], { cacheDir: null, cwd: project, workers: 1 }))));
     });
 
     it('publishes badges showing the engine’s percent, with an accessible title', async () => {
-      const report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: root, workers: 1 });
+      const report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: project, workers: 1 });
       const svg = readFileSync(join(out, 'badges/overall.svg'), 'utf8');
       expect(() => SyntaxValidator.validate(svg)).not.toThrow();
       expect(svg).toContain(`<title>progress: ${report.totals.percent.toFixed(1)}%</title>`);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isIsoDate } from '../lib/dates.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
@@ -32,6 +32,42 @@ function previousStart(folder: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The `title` and `nav` of the track index in `folder`, when there is one. */
+function trackIndex(folder: string): { title: string | null; nav: string | null } | null {
+  try {
+    const { data } = splitFrontmatter('index.md', readFileSync(join(folder, 'index.md'), 'utf8'));
+    return { title: typeof data?.['title'] === 'string' ? data['title'] : null, nav: typeof data?.['nav'] === 'string' ? data['nav'] : null };
+  } catch {
+    return existsSync(folder) ? { title: null, nav: null } : null;
+  }
+}
+
+/**
+ * What other tracks under `out` already use: folder names (a folder holding
+ * a track with another title) and navigation labels, so a new import picks
+ * its own.
+ */
+function takenNames(out: string): { taken: (slug: string, title: string) => boolean; takenLabel: (label: string, slug: string) => boolean } {
+  const labels = new Map<string, string>();
+  try {
+    for (const entry of readdirSync(out, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        const nav = trackIndex(join(out, entry.name))?.nav;
+        if (nav) labels.set(entry.name, nav);
+      }
+    }
+  } catch {
+    // No tracks yet.
+  }
+  return {
+    taken: (slug, title) => {
+      const index = trackIndex(join(out, slug));
+      return index !== null && index.title !== title;
+    },
+    takenLabel: (label, slug) => [...labels].some(([folder, nav]) => folder !== slug && nav === label),
+  };
 }
 
 function localToday(): string {
@@ -76,7 +112,8 @@ export function runImport(argv: string[], io: ImportIo): number {
     return 1;
   }
 
-  const options = { path: shown, track: args.track, title: args.title, today: io.today ?? localToday() };
+  const names = takenNames(resolve(io.cwd, args.out));
+  const options = { path: shown, track: args.track, title: args.title, today: io.today ?? localToday(), ...names };
   let plan = planImport(bytes, options);
   let folder = resolve(io.cwd, args.out, plan.track);
   const started = previousStart(folder);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { addHours } from '../lib/hours.ts';
@@ -24,7 +25,9 @@ const devMemo: AnalysisMemo = new Map();
  * content-hash cache in node_modules/.cache, worker threads when the
  * uncached work pays for them): the site counts exactly what the CLI counts.
  */
-function analyzeTracks(): Promise<Report> {
+async function analyzeTracks(): Promise<Report> {
+  // A portfolio just started (or emptied) has no tracks folder yet: nothing to count.
+  if (!existsSync(TRACKS_DIR)) return buildReport([]);
   return analyzePaths([TRACKS_DIR], { cacheDir: CACHE_DIR, ...(import.meta.env.DEV ? { memo: devMemo } : {}) });
 }
 
@@ -112,13 +115,35 @@ function build({ trackEntries, phaseEntries, notes, analysis }: Inputs): Curricu
   const shown = new Set(tracks.flatMap((track) => [track.index.path, ...track.phases.map((phase) => phase.report.path)]));
   const unshown = [...reports.keys()].filter((path) => !shown.has(path));
   if (unshown.length > 0) {
-    console.warn(`[portfolio] Counted in the totals but without a page (phases must sit directly in a track folder, as .md or .mdx): ${unshown.join(', ')}`);
+    // The totals would count files no page shows: fail, as `npm run check:content` does (phase-nested and its kin).
+    throw new Error(`${unshown.map((path) => `${path}:1:1 Unexpected markdown file that has no page: phases sit directly in a track folder (content/tracks/<track>/), as .md or .mdx [phase-nested]`).join('\n')}\nRun npm run check:content for details.`);
   }
+  logFindings(analysis);
   return {
     tracks, phases, notes: resolveNotes(notes, tracks), report: analysis,
     trackById: new Map(tracks.map((track) => [track.id, track])),
     phaseById: new Map(phases.map((phase) => [phase.id, phase])),
   };
+}
+
+/**
+ * One line in the build log for what the engine found (count per rule), so
+ * a learner sees it without running anything: the messages themselves are
+ * one command away.
+ */
+function logFindings(report: Report): void {
+  const byRule = new Map<string, number>();
+  let errors = 0;
+  let warnings = 0;
+  for (const file of report.files) {
+    errors += file.errors.length;
+    warnings += file.warnings.length;
+    for (const message of [...file.errors, ...file.warnings]) byRule.set(message.rule, (byRule.get(message.rule) ?? 0) + 1);
+  }
+  if (errors + warnings === 0) return;
+  const rules = [...byRule].sort(([, a], [, b]) => b - a).map(([rule, n]) => `${n} ${rule}`).join(', ');
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  console.warn(`[portfolio] The progress engine found ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in content/tracks (${rules}); npm run check:content lists them with their lines.`);
 }
 
 let memo: Promise<Curriculum> | undefined;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { readHistory } from '../lib/history/read.ts';
 import type { Completion, History, Ongoing, Progress, TimelinePoint } from '../lib/history/types.ts';
+import { SITE } from '../config.ts';
 import { getCurriculum, type Curriculum } from './curriculum.ts';
 import { noticeMissingHistory } from './history-notice.ts';
 
@@ -13,8 +14,11 @@ const CACHE_DIR = resolve('node_modules/.cache/learning-portfolio');
 async function load(curriculum: Curriculum): Promise<History> {
   const { report } = curriculum;
   // One thread: the build already runs many things at once, and after the first build most versions come from the cache.
-  const history = await readHistory({ target: 'content/tracks', report, cwd: process.cwd(), cacheDir: CACHE_DIR, workers: 1 });
+  const history = await readHistory({
+    target: 'content/tracks', report, cwd: process.cwd(), cacheDir: CACHE_DIR, workers: 1, start: SITE.historyStart,
+  });
   if (history.missing) noticeMissingHistory(history.missing);
+  if (history.notice) console.warn(`[portfolio] ${history.notice}`);
   return history;
 }
 
@@ -32,7 +36,8 @@ function headCommit(): string {
 
 /**
  * Progress over time from the git history of `content/tracks`, over exactly
- * the files and counts of `getCurriculum()`, computed once per build. Never
+ * the files and counts of `getCurriculum()`, from the config's
+ * `history.start` on, computed once per build. Never
  * fails the build: without usable history, `missing` says why (and the build
  * log says it once).
  */

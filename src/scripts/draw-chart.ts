@@ -9,6 +9,9 @@ import type { ChartData, SeriesKey } from '../lib/charts.ts';
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, LinearScale, Tooltip);
 
+/** Axis labels longer than this are cut with an ellipsis (on phones, about a third of the width). */
+const LABEL_CHARS = innerWidth < 600 ? 18 : 32;
+
 /** The palette comes from CSS custom properties, so charts follow light and dark mode. */
 function palette(): Record<SeriesKey | 'text' | 'grid', string> {
   const style = getComputedStyle(document.documentElement);
@@ -26,7 +29,11 @@ function config(data: ChartData) {
   const datasets = data.type === 'doughnut'
     ? [{ label: data.series[0]!.label, data: data.series[0]!.data, backgroundColor: (data.sliceKeys ?? []).map((k) => colours[k]), borderColor: colours.grid }]
     : data.series.map((s) => ({ label: s.label, data: s.data, backgroundColor: colours[s.key], borderWidth: 0 }));
-  const axis = { stacked: data.stacked, ticks: { color: colours.text }, grid: { color: colours.grid } };
+  const grid = { color: colours.grid };
+  // Long names are cut on the axis (narrow screens keep room for the bars); the tooltip and the table have them whole.
+  const short = (label: string): string => (label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1).trimEnd()}…` : label);
+  const categories = { stacked: data.stacked, grid, ticks: { color: colours.text, autoSkip: false, callback: (_: unknown, index: number) => short(data.labels[index] ?? '') } };
+  const values = { stacked: data.stacked, grid, beginAtZero: true, ...(data.max ? { max: data.max } : {}), ticks: { color: colours.text, precision: 0 } };
   return {
     type: data.type,
     data: { labels: data.labels, datasets },
@@ -34,7 +41,7 @@ function config(data: ChartData) {
       animation: false as const,
       maintainAspectRatio: false,
       indexAxis: data.horizontal ? ('y' as const) : ('x' as const),
-      ...(data.type === 'bar' ? { scales: { x: axis, y: axis } } : {}),
+      ...(data.type === 'bar' ? { scales: data.horizontal ? { x: values, y: categories } : { x: categories, y: values } } : {}),
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Runs once before the browser tests: builds the site under the base path
+ * Runs once before the browser tests: builds the example curriculum of the
+ * tests (`tests/curricula/example`, in a project copy) under the base path
  * `/portfolio/` into a temporary folder (never `dist/`), serves it on
  * 127.0.0.1 at a free port, and starts one Chromium that every test file
  * connects to. Everything is torn down afterwards.
@@ -16,20 +17,21 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { copyProject } from '../helpers/project-copy.ts';
 import { BASE_PATH, CHROMIUM_ARGS, chromiumPath } from './helpers/env.ts';
 import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 
-/** `astro build --outDir <outDir>` with the base path set; resolves with its output, rejects with it on failure. */
-function buildSite(outDir: string): Promise<string> {
+/** `astro build --outDir <outDir>` in `project` with the base path set; resolves with its output, rejects with it on failure. */
+function buildSite(project: string, outDir: string): Promise<string> {
   const astro = join(repoRoot, 'node_modules', '.bin', 'astro');
   return new Promise((resolveBuild, reject) => {
     const started = performance.now();
     // Vitest sets NODE_ENV=test (and VITEST*), which would make Astro build in development mode.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
     const child = spawn(astro, ['build', '--outDir', outDir], {
-      cwd: repoRoot,
+      cwd: project,
       env: { ...env, NODE_ENV: 'production', BASE_PATH, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -60,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   let outDir = process.env['E2E_SITE_DIR'];
   let ownsOutDir = false;
+  let projectDir: string | undefined;
   let server: StaticServer | undefined;
   let browser: BrowserServer | undefined;
 
@@ -67,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await browser?.close().catch(() => {});
     await server?.close().catch(() => {});
     if (ownsOutDir && outDir) await rm(outDir, { recursive: true, force: true });
+    if (projectDir) await rm(projectDir, { recursive: true, force: true });
   };
 
   try {
@@ -76,8 +80,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     } else {
       outDir = await mkdtemp(join(tmpdir(), 'portfolio-e2e-'));
       ownsOutDir = true;
-      console.log(`[e2e] building the site with BASE_PATH=${BASE_PATH} into ${outDir}`);
-      console.log(`[e2e] ${await buildSite(outDir)}`);
+      // The example curriculum of the tests, never the repository's own content/.
+      projectDir = copyProject();
+      console.log(`[e2e] building tests/curricula/example with BASE_PATH=${BASE_PATH} into ${outDir}`);
+      console.log(`[e2e] ${await buildSite(projectDir, outDir)}`);
     }
 
     server = await startStaticServer(outDir, BASE_PATH);

@@ -10,8 +10,12 @@ import { fileURLToPath } from 'node:url';
 /** The repository root: the parent of `tests/`. */
 export const repoRoot: string = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Absolute path of `../shared` relative to the repository root. */
-export const sharedDir: string = path.resolve(repoRoot, '..', 'shared');
+/**
+ * Absolute path of `../shared` relative to the repository root, or of
+ * `PORTFOLIO_SHARED_DIR` when set (for runs in a copy of the repository,
+ * such as `.ci/run`'s run with an empty `content/`).
+ */
+export const sharedDir: string = process.env['PORTFOLIO_SHARED_DIR'] || path.resolve(repoRoot, '..', 'shared');
 
 /** True when `../shared` exists. */
 export const sharedExists: boolean = existsSync(sharedDir);

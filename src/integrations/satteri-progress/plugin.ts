@@ -3,6 +3,7 @@ import { engineItemsFor } from './engine-items.ts';
 import { lineOffsetForFile } from './lines.ts';
 import { visitTable } from './tables.ts';
 import { visitListItem } from './tasks.ts';
+import { visitWrittenTotal, WRITTEN_TOTAL_TAGS } from './written.ts';
 
 export const PLUGIN_NAME = 'satteri-progress';
 
@@ -22,6 +23,7 @@ export function satteriProgressPlugin(factory: PluginFactoryContext): HastPlugin
     element: [
       { filter: ['li'], visit: (node, ctx) => visitListItem(node, ctx, offset, engine) },
       { filter: ['table'], visit: (node, ctx) => visitTable(node, ctx, offset, engine) },
+      { filter: WRITTEN_TOTAL_TAGS, visit: (node, ctx) => visitWrittenTotal(node, ctx, offset) },
     ],
   };
 }

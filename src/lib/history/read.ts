@@ -1,5 +1,5 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileReport, Report } from '../types.ts';
 import { blobStatsOf, type BlobStats } from './blob-stats.ts';
 import { blobId, openBlobCache, statsForBlobs } from './blobs.ts';
@@ -9,6 +9,7 @@ import { itemKeys } from './item-keys.ts';
 import { replay, utcDay, type Replay } from './replay.ts';
 import { TOTAL_KEYS } from './totals.ts';
 import { scopeOf } from './scope.ts';
+import { parseStart, type TrackingStart } from './start.ts';
 import { progressOf } from './summary.ts';
 import type { Completion, History, Ongoing, Progress, StatusTotals, TimelinePoint } from './types.ts';
 
@@ -24,6 +25,12 @@ export interface HistoryOptions {
   /** "Today" for streaks, pace and staleness (default: the current time). */
   now?: Date;
   workers?: number;
+  /**
+   * Where tracking begins (the config's `history.start`): a commit id, a day
+   * or an ISO time. What came before gives no completion dates or activity.
+   * Null or absent: the whole history.
+   */
+  start?: string | null;
 }
 
 /** Items in progress longer than this are flagged as stale. */
@@ -35,7 +42,7 @@ const toPosix = (path: string): string => path.split(sep).join('/');
 /** A history with nothing in it, saying why. */
 function missingHistory(reason: string, now: Date = new Date()): History {
   return {
-    missing: reason, now: now.toISOString(), timeline: [], completions: [], ongoing: [], tracks: {}, lastChanged: {},
+    missing: reason, start: null, notice: null, now: now.toISOString(), timeline: [], completions: [], ongoing: [], tracks: {}, lastChanged: {},
     ...progressOf([], [], 0, null, utcDay(now.getTime())),
   };
 }
@@ -74,16 +81,56 @@ export async function readHistory(options: HistoryOptions): Promise<History> {
   }
 }
 
+/** The real path of `path`, which may not exist (yet, or any more): its nearest existing folder resolved, the rest appended. */
+function realpathLoose(path: string): string {
+  if (existsSync(path)) return realpathSync(path);
+  const parent = dirname(path);
+  return parent === path ? path : join(realpathLoose(parent), basename(path));
+}
+
+/** Nearest existing folder at or above `path`. */
+function existingFolder(path: string): string {
+  let folder = path;
+  while (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    const parent = dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return folder;
+}
+
+/** Resolve the configured start against the repository: a full commit id, or a time; with a notice when it names no commit here. */
+function resolveStart(root: string, value: string | null | undefined, commits: Commit[]): { start: TrackingStart | null; time: number | null; notice: string | null } {
+  const parsed = parseStart(value ?? null);
+  if (!parsed) return { start: null, time: null, notice: null };
+  if ('time' in parsed) return { start: parsed, time: parsed.time, notice: null };
+  let id: string | null = null;
+  try {
+    id = git(root, ['rev-parse', '--verify', '--quiet', `${parsed.commit}^{commit}`]).toString('utf8').trim() || null;
+  } catch {
+    id = null;
+  }
+  const commit = id ? commits.find((c) => c.id === id) : undefined;
+  if (!commit) {
+    return {
+      start: null, time: null,
+      notice: `history.start in portfolio.config.yaml names commit ${parsed.commit}, which is not in this branch's history, so the whole history is counted; to fix: set history.start to a commit of this branch or to a date such as ${new Date().toISOString().slice(0, 10)}`,
+    };
+  }
+  return { start: { commit: commit.id }, time: commit.time, notice: null };
+}
+
 async function read(options: HistoryOptions, now: Date): Promise<History> {
-  const absolute = realpathSync(resolve(options.cwd, options.target));
-  const isFile = !statSync(absolute).isDirectory();
-  const repository = probeRepository(isFile ? dirname(absolute) : absolute);
+  const absolute = realpathLoose(resolve(options.cwd, options.target));
+  const isFile = existsSync(absolute) && !statSync(absolute).isDirectory();
+  const repository = probeRepository(existingFolder(isFile ? dirname(absolute) : absolute));
   if (!repository.ok) return missingHistory(`${repository.reason}; to fix: ${repository.fix}`, now);
 
   const { root, head, objectFormat } = repository;
   const target = toPosix(relative(realpathSync(root), absolute));
   const scope = scopeOf(target, isFile);
   const commits = parseLog(git(root, LOG_ARGS));
+  const tracking = resolveStart(root, options.start, commits);
 
   // The working tree: its files' stats come from the cache or the report, so
   // blobs it shares with history are never parsed twice.
@@ -128,10 +175,22 @@ async function read(options: HistoryOptions, now: Date): Promise<History> {
   const nowCommit = workingTreeCommit(headFiles(root, target, scope.includes), working, head, now.getTime());
   const all = nowCommit ? [...commits, nowCommit] : commits;
   const statsOf = (blob: string): BlobStats => stats.get(blob) ?? { labels: '', statuses: '', dates: {} };
-  const replayed = replay(all, head, scope, statsOf);
+  const replayed = replay(all, head, scope, statsOf, tracking.start);
   dropUnchangedNow(replayed.timeline);
+  dropLeadingEmpty(replayed.timeline);
 
-  return summarize(replayed, options.report, repoPath, fileStats, scope.trackOf, now);
+  const history = summarize(replayed, options.report, repoPath, fileStats, scope.trackOf, now, tracking.time);
+  return {
+    ...history,
+    start: tracking.start ? { commit: 'commit' in tracking.start ? tracking.start.commit : null, date: new Date(tracking.time!).toISOString() } : null,
+    notice: tracking.notice,
+  };
+}
+
+/** Drop points before anything was counted (a template's example removed, before the learner's first tracker). */
+function dropLeadingEmpty(timeline: TimelinePoint[]): void {
+  const first = timeline.findIndex((point) => point.total > 0);
+  timeline.splice(0, first === -1 ? timeline.length : first);
 }
 
 /** A pseudo-commit (id `''`) turning HEAD's counted files into the working tree's, or null when they are the same. */
@@ -167,7 +226,8 @@ function dropUnchangedNow(timeline: TimelinePoint[]): void {
 /** Turn the replay's final state into completions, staleness, streaks, pace and projection. */
 function summarize(
   replayed: Replay, report: Report, repoPath: Map<FileReport, string>, fileStats: Map<FileReport, BlobStats>, trackOf: (path: string) => string, now: Date,
-): History {
+  startTime: number | null,
+): Omit<History, 'start' | 'notice'> {
   const nowTime = now.getTime();
   const today = utcDay(nowTime);
   const completions: Completion[] = [];
@@ -188,11 +248,12 @@ function summarize(
       const base = { path: file.path, track, label: item.label, line: item.line };
       if (item.status === 'done') {
         const uncommitted = !known || (known.since === nowTime && known.doneDay === today);
-        completions.push(item.doneDate
-          ? { ...base, date: item.doneDate, source: 'explicit' }
-          : { ...base, date: known?.doneDay ?? today, source: uncommitted ? 'uncommitted' : 'git' });
+        if (item.doneDate) completions.push({ ...base, date: item.doneDate, source: 'explicit' });
+        else if (known?.status === 'done' && known.doneDay === null) completions.push({ ...base, date: null, source: 'before-tracking' });
+        else completions.push({ ...base, date: known?.doneDay ?? today, source: uncommitted ? 'uncommitted' : 'git' });
       } else if (item.status === 'inProgress') {
-        const since = known?.status === 'inProgress' ? known.since : nowTime;
+        // Work already under way when tracking began counts from the start, not from the template's commit.
+        const since = known?.status === 'inProgress' ? Math.max(known.since, startTime ?? known.since) : nowTime;
         ongoing.push({ ...base, since: utcDay(since), stale: nowTime - since > STALE_AFTER_DAYS * DAY });
       }
     });
@@ -213,13 +274,14 @@ function summarize(
     return days;
   };
   const eventDays = group(replayed.events, (e) => e.track, (e) => e.day);
-  const completionDays = group(completions, (c) => c.track, (c) => c.date);
+  const dated = completions.filter((c): c is Completion & { date: string } => c.date !== null);
+  const completionDays = group(dated, (c) => c.track, (c) => c.date);
   const tracks: Record<string, Progress> = {};
   for (const track of [...remaining.keys()].sort()) {
     tracks[track] = progressOf(eventDays.get(track) ?? [], completionDays.get(track) ?? [], remaining.get(track)!, firstDay(track), today);
   }
   const overall = progressOf(
-    replayed.events.map((e) => e.day), completions.map((c) => c.date),
+    replayed.events.map((e) => e.day), dated.map((c) => c.date),
     [...remaining.values()].reduce((a, b) => a + b, 0), firstDay(), today,
   );
   return { missing: null, now: now.toISOString(), timeline: replayed.timeline, completions, ongoing, tracks, lastChanged, ...overall };

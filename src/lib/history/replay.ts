@@ -3,6 +3,7 @@ import { statusAt, type BlobStats } from './blob-stats.ts';
 import { itemKeys } from './item-keys.ts';
 import type { Change, Commit } from './log.ts';
 import { addStatuses, emptyTotals, TOTAL_KEYS } from './totals.ts';
+import { baselineOf, type TrackingStart } from './start.ts';
 import type { StatusTotals, TimelinePoint } from './types.ts';
 
 /** Which repository paths are counted, and the track each belongs to. */
@@ -24,9 +25,14 @@ export interface ItemState {
   status: Status;
   /** When the item entered its status (commit time, ms). */
   since: number;
-  /** `YYYY-MM-DD` the item became done (its written date, else the commit's UTC day); null unless done. */
+  /**
+   * `YYYY-MM-DD` the item became done (its written date, else the commit's
+   * UTC day). Null unless done, and null for an item that was already done
+   * when tracking began (see `replay`) and carries no written date.
+   */
   doneDay: string | null;
 }
+
 
 /** The repository's counted content after one commit. */
 export interface State {
@@ -102,13 +108,22 @@ function moveKey(track: string, key: string): string {
  * an item whose status came from another parent keeps that parent's history
  * (no new completion at the merge).
  *
+ * What was done before tracking began is not a completion: commits up to
+ * `start` (the baseline) add no timeline point and no completion event, and
+ * an item that is already done when its file first appears (an imported
+ * tracker) has no completion day. A date written on the item still counts
+ * on its day, except in the baseline.
+ *
  * @param commits as from `parseLog`: every commit reachable from `head`, parents first
  * @param statsOf the `BlobStats` of a blob id (all blobs named by in-scope changes must be known)
+ * @param start where tracking begins; null tracks the whole history
  */
-export function replay(commits: Commit[], head: string, scope: Scope, statsOf: (blob: string) => BlobStats): Replay {
+export function replay(commits: Commit[], head: string, scope: Scope, statsOf: (blob: string) => BlobStats, start: TrackingStart | null = null): Replay {
   const byId = new Map(commits.map((commit) => [commit.id, commit]));
   const mainline = new Set<string>();
   for (let id: string | undefined = head; id && byId.has(id) && !mainline.has(id); id = byId.get(id)!.parents[0]) mainline.add(id);
+  const baseline = baselineOf(commits, byId, start);
+  const discarded: DoneEvent[] = [];
 
   const pending = new Map<string, number>();
   for (const commit of commits) for (const parent of commit.parents) pending.set(parent, (pending.get(parent) ?? 0) + 1);
@@ -137,7 +152,8 @@ export function replay(commits: Commit[], head: string, scope: Scope, statsOf: (
     else state = cloneState(parentState);
     const otherStates = others.map((id) => states.get(id)).filter((s): s is State => s !== undefined);
 
-    const changed = applyChanges(state, commit, scope, statsOf, totalsOf, otherStates, events);
+    const quiet = baseline.has(commit.id);
+    const changed = applyChanges(state, commit, scope, statsOf, totalsOf, otherStates, quiet ? discarded : events, quiet);
 
     for (const parent of commit.parents) {
       const left = (pending.get(parent) ?? 1) - 1;
@@ -147,7 +163,7 @@ export function replay(commits: Commit[], head: string, scope: Scope, statsOf: (
     if ((pending.get(commit.id) ?? 0) > 0) states.set(commit.id, state);
     last = state;
 
-    if (changed && (mainline.has(commit.id) || commit.id === '')) {
+    if (changed && !quiet && (mainline.has(commit.id) || commit.id === '')) {
       timeline.push(point(commit, state));
     }
   }
@@ -166,16 +182,19 @@ interface Arrival {
   track: string;
   status: Status;
   writtenDate: string | null;
+  /** Whether its file appears for the first time in this commit (a new item there was written before tracking). */
+  newFile: boolean;
 }
 
 /**
  * Apply one commit's in-scope changes to `state` (mutated) and append the
  * completions it causes to `events`.
+ * @param baseline whether the commit is before tracking began: its done items get no completion day
  * @returns whether any counted file changed
  */
 function applyChanges(
   state: State, commit: Commit, scope: Scope, statsOf: (blob: string) => BlobStats,
-  totalsOf: (blob: string) => StatusTotals, otherParents: State[], events: DoneEvent[],
+  totalsOf: (blob: string) => StatusTotals, otherParents: State[], events: DoneEvent[], baseline: boolean,
 ): boolean {
   const relevant = commit.changes.filter((change) => scope.includes(change.from) || scope.includes(change.path));
   if (relevant.length === 0) return false;
@@ -183,6 +202,7 @@ function applyChanges(
   // Remove the old versions, keeping their items' states for matching.
   const before = new Map<string, ItemState>();
   const lineageOf = new Map<Change, string>();
+  const existed = new Set<Change>();
   const trackOfLineage = new Map<string, string>();
   for (const change of relevant) {
     const old = scope.includes(change.from) ? state.files.get(change.from) : undefined;
@@ -196,6 +216,7 @@ function applyChanges(
       state.lastChanged.delete(change.from);
       trackOfLineage.set(old.lineage, scope.trackOf(change.from));
       count(state, scope.trackOf(change.from), totalsOf(old.blob), -1);
+      existed.add(change);
     }
     lineageOf.set(change, old?.lineage ?? change.path);
   }
@@ -218,8 +239,8 @@ function applyChanges(
       }
       const inherited = otherParents.length > 0 ? fromOtherParent(otherParents, key, status) : undefined;
       if (inherited) state.items.set(key, inherited);
-      else if (previous) state.items.set(key, enter(previous, status, stats.dates[index] ?? null, commit.time, track, events));
-      else arrivals.push({ key, track, status, writtenDate: stats.dates[index] ?? null });
+      else if (previous) state.items.set(key, enter(previous, status, stats.dates[index] ?? null, commit.time, track, events, baseline));
+      else arrivals.push({ key, track, status, writtenDate: stats.dates[index] ?? null, newFile: !existed.has(change) });
     }
     state.files.set(change.path, { blob: change.newBlob, lineage });
     count(state, track, totalsOf(change.newBlob), 1);
@@ -228,7 +249,7 @@ function applyChanges(
 
   // Items that left one file and arrived in another of the same track moved.
   if (before.size === 0) {
-    for (const arrival of arrivals) state.items.set(arrival.key, enter(null, arrival.status, arrival.writtenDate, commit.time, arrival.track, events));
+    for (const arrival of arrivals) state.items.set(arrival.key, enter(null, arrival.status, arrival.writtenDate, commit.time, arrival.track, events, baseline || arrival.newFile));
     return true;
   }
   const departed = new Map<string, ItemState[]>();
@@ -240,7 +261,7 @@ function applyChanges(
   }
   for (const arrival of arrivals) {
     const previous = departed.get(moveKey(arrival.track, arrival.key))?.shift() ?? null;
-    state.items.set(arrival.key, enter(previous, arrival.status, arrival.writtenDate, commit.time, arrival.track, events));
+    state.items.set(arrival.key, enter(previous, arrival.status, arrival.writtenDate, commit.time, arrival.track, events, baseline || (previous === null && arrival.newFile)));
   }
   return true;
 }
@@ -254,10 +275,16 @@ function fromOtherParent(parents: State[], key: string, status: Status): ItemSta
   return undefined;
 }
 
-/** The state of an item that now has `status`, given what it was (null: a new item). */
-function enter(previous: ItemState | null, status: Status, writtenDate: string | null, time: number, track: string, events: DoneEvent[]): ItemState {
+/**
+ * The state of an item that now has `status`, given what it was (null: a new item).
+ * @param untracked whether it became done before tracking began (baseline, or written so in a newly added file): no completion day unless written
+ */
+function enter(
+  previous: ItemState | null, status: Status, writtenDate: string | null, time: number, track: string, events: DoneEvent[], untracked: boolean,
+): ItemState {
   if (previous && previous.status === status) return previous;
   if (status !== 'done') return { status, since: time, doneDay: null };
+  if (untracked && writtenDate === null) return { status, since: time, doneDay: null };
   const day = writtenDate ?? utcDay(time);
   events.push({ day, track });
   return { status, since: time, doneDay: day };

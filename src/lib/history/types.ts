@@ -22,7 +22,7 @@ export interface TimelinePoint extends StatusTotals {
 }
 
 /** Where a completion date came from. */
-export type CompletionSource = 'explicit' | 'git' | 'uncommitted';
+export type CompletionSource = 'explicit' | 'git' | 'uncommitted' | 'before-tracking';
 
 /** An item that is done now, and since when. */
 export interface Completion {
@@ -32,12 +32,15 @@ export interface Completion {
   track: string;
   label: string;
   line: number;
-  /** `YYYY-MM-DD` (UTC). */
-  date: string;
+  /** `YYYY-MM-DD` (UTC); null when the item was done before tracking began. */
+  date: string | null;
   /**
    * `explicit`: written in the file (`✅ YYYY-MM-DD` or a table date);
    * `git`: the commit in which the item became done and stayed done;
-   * `uncommitted`: done only in the working tree, dated when history was read.
+   * `uncommitted`: done only in the working tree, dated when history was read;
+   * `before-tracking`: already done when tracking began (in the baseline, or
+   * ticked in its file's first version, such as an imported tracker), so it
+   * has no date and is not a completion event.
    */
   source: CompletionSource;
 }
@@ -98,10 +101,22 @@ export interface Progress {
   projection: Projection | null;
 }
 
+/** Where tracking began, as resolved in the repository. */
+export interface HistoryStart {
+  /** The start commit's full id, or null when the start is a date. */
+  commit: string | null;
+  /** The start commit's committer date, or the configured date (ISO 8601, UTC). */
+  date: string;
+}
+
 /** Everything the history engine knows, or why it knows nothing. */
 export interface History extends Progress {
   /** Why history is unavailable (no git, not a repository, shallow clone), or null. */
   missing: string | null;
+  /** Where tracking began (`history.start` in the config), or null when the whole history counts. */
+  start: HistoryStart | null;
+  /** Something to tell the learner about their settings (a start that names no commit here), or null. */
+  notice: string | null;
   /** When the history was read (ISO 8601, UTC): "today" for streaks, velocity and staleness. */
   now: string;
   /** Oldest first: one point per commit on the current branch's first-parent line that changed a counted file, then "now" when the working tree differs. */

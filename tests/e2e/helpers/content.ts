@@ -1,13 +1,16 @@
 /**
- * Facts about the markdown under `content/` that the browser tests check the
- * built site against.
+ * Facts about the example curriculum of the tests (`tests/curricula/example`,
+ * the one global-setup builds) that the browser tests check the built site
+ * against. Never the repository's own `content/`.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../../..');
-const contentDir = join(repoRoot, 'content');
+/** The curriculum's learner side: paths below are relative to it (`content/notes/x.md`). */
+const curriculumDir = join(repoRoot, 'tests/curricula/example');
+const contentDir = join(curriculumDir, 'content');
 const notesDir = join(contentDir, 'notes');
 
 function markdownFiles(dir: string): string[] {
@@ -34,7 +37,7 @@ function body(text: string): string {
 
 export interface UniqueNoteWord {
   word: string;
-  /** The note's file, relative to the repository, e.g. `content/notes/first-week.md`. */
+  /** The note's file, relative to the curriculum, e.g. `content/notes/first-week.md`. */
   file: string;
 }
 
@@ -56,13 +59,13 @@ export function findUniqueNoteWord(): UniqueNoteWord | null {
 
   const withPreferred = notes.filter((file) => vocab.get(file)!.has(PREFERRED_WORD));
   if (withPreferred.length === 1 && !elsewhere(PREFERRED_WORD, withPreferred[0]!)) {
-    return { word: PREFERRED_WORD, file: relative(repoRoot, withPreferred[0]!) };
+    return { word: PREFERRED_WORD, file: relative(curriculumDir, withPreferred[0]!) };
   }
   for (const note of notes) {
     const candidates = [...words(body(readFileSync(note, 'utf8')))]
       .filter((word) => word.length >= 7 && !elsewhere(word, note))
       .sort((a, b) => b.length - a.length || a.localeCompare(b));
-    if (candidates[0]) return { word: candidates[0], file: relative(repoRoot, note) };
+    if (candidates[0]) return { word: candidates[0], file: relative(curriculumDir, note) };
   }
   return null;
 }
@@ -74,11 +77,11 @@ export interface PhaseStats {
   percent: number;
 }
 
-/** Per-file results of `node scripts/stats.ts --json content`, run from the repository root. */
+/** Per-file results of `node scripts/stats.ts --json content`, run in the curriculum's folder. */
 export function statsByFile(): PhaseStats[] {
   // Exit status 1 means some file has an error; the report on stdout is still complete.
-  const run = spawnSync(process.execPath, ['scripts/stats.ts', '--json', 'content'], {
-    cwd: repoRoot,
+  const run = spawnSync(process.execPath, [join(repoRoot, 'scripts/stats.ts'), '--json', '--no-cache', 'content'], {
+    cwd: curriculumDir,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
