@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -112,7 +112,7 @@ describe('npm run import', () => {
   it('exits 1 with a clear message when the file cannot be read', () => {
     const missing = capture();
     expect(runImport(['nope.md'], missing.io)).toBe(1);
-    expect(missing.err()).toBe('nope.md:1:1 Unexpected unreadable file (no such file), expected a tracker to import [file-unreadable]\n');
+    expect(missing.err()).toBe('nope.md:1:1 Unexpected missing file, expected a readable file [file-unreadable]\n');
     mkdirSync(join(dir, 'folder.md'));
     expect(runImport(['folder.md'], capture().io)).toBe(1);
     if (process.getuid?.() !== 0) {
@@ -143,5 +143,51 @@ describe('npm run import', () => {
     expect(run(['tracker.md', '--dry-run']).status).toBe(0);
     expect(run(['missing.md']).status).toBe(1);
     expect(run(['--nope']).status).toBe(2);
+  });
+
+  it('refuses what is not a tracker: a pipe, a folder, a huge file, a binary file', () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    mkdirSync(join(dir, 'folder.md'));
+    const big = openSync(join(dir, 'big.md'), 'w');
+    ftruncateSync(big, 21 * 1024 * 1024);
+    closeSync(big);
+    writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const cases: Array<[string, string]> = [
+      ['pipe.md', 'pipe.md:1:1 Unexpected a named pipe (FIFO), expected a regular file; it was not read [not-a-file]\n'],
+      ['folder.md', 'folder.md:1:1 Unexpected a folder, expected a regular file; it was not read [not-a-file]\n'],
+      ['big.md', 'big.md:1:1 Unexpected 21.0 MB file, expected at most 20 MB (no tracker is that large; is it the right file?); it was not read [file-too-large]\n'],
+      ['image.md', 'image.md:1:1 Unexpected binary file (it holds NUL bytes), expected a markdown tracker; nothing was imported [not-text]\n'],
+    ];
+    for (const [file, message] of cases) {
+      const c = capture();
+      expect(runImport([file], c.io), file).toBe(1);
+      expect(c.err(), file).toBe(message);
+    }
+    expect(existsSync(join(dir, 'content'))).toBe(false);
+  });
+
+  it('writes outside the project only with --force, and says where', () => {
+    const c = capture();
+    expect(runImport(['tracker.md', '--out', '../elsewhere-tracks'], c.io)).toBe(1);
+    expect(c.err()).toMatch(/^import: nothing written: --out \.\.\/elsewhere-tracks is outside this project \(.*elsewhere-tracks\); pass --force to write there\n$/);
+    const forced = capture();
+    expect(runImport(['tracker.md', '--out', '../elsewhere-tracks', '--force'], forced.io)).toBe(0);
+    expect(forced.out()).toContain('Writing outside this project (--force): ');
+    rmSync(join(dir, '../elsewhere-tracks'), { recursive: true, force: true });
+  });
+
+  it('leaves the track folder exactly as it was when a write fails', () => {
+    expect(runImport(['tracker.md'], capture().io)).toBe(0);
+    const folder = join(dir, 'content/tracks/rust');
+    writeFileSync(join(dir, 'tracker.md'), TRACKER.replace('- [x] Install', '- [x] Install Rust'));
+    // A folder where a phase file should go: the write of that file fails.
+    rmSync(join(folder, '01-week-1-basics.md'));
+    mkdirSync(join(folder, '01-week-1-basics.md'));
+    const before = snapshot(join(dir, 'content'));
+    const c = capture();
+    expect(runImport(['tracker.md', '--force'], c.io)).toBe(1);
+    expect(c.err()).toMatch(/^import: nothing written: cannot write to content\/tracks\/rust\/ \(.*\); the folder is as it was\n$/);
+    expect(snapshot(join(dir, 'content'))).toEqual(before);
+    expect(readdirSync(join(dir, 'content/tracks'))).toEqual(['rust']);
   });
 });

@@ -44,7 +44,7 @@ describe('the track summary', () => {
 
   it('says what was imported when the introduction has no prose', () => {
     expect(index('# Tracker\n\n**Start Date**: 2025-11-18\n\n## Week 1\n\n- [ ] a\n\n## Week 2\n\n- [ ] b\n').content)
-      .toContain('summary: "A tracker of 2 parts, imported from tracker.md."');
+      .toContain('summary: "Covers Week 1, Week 2."');
   });
 });
 

@@ -9,8 +9,8 @@ import type { ChartData, SeriesKey } from '../lib/charts.ts';
 
 Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, LinearScale, Tooltip);
 
-/** Axis labels longer than this are cut with an ellipsis (on phones, about a third of the width). */
-const LABEL_CHARS = innerWidth < 600 ? 18 : 32;
+/** How many characters of a category label fit in about two fifths of a chart this wide (cut with an ellipsis beyond). */
+const labelChars = (width: number): number => Math.max(10, Math.min(40, Math.floor((width * 0.4) / 7.5)));
 
 /** The palette comes from CSS custom properties, so charts follow light and dark mode. */
 function palette(): Record<SeriesKey | 'text' | 'grid', string> {
@@ -24,8 +24,9 @@ function palette(): Record<SeriesKey | 'text' | 'grid', string> {
   };
 }
 
-function config(data: ChartData) {
+function config(data: ChartData, width: number) {
   const colours = palette();
+  const LABEL_CHARS = labelChars(width);
   const datasets = data.type === 'doughnut'
     ? [{ label: data.series[0]!.label, data: data.series[0]!.data, backgroundColor: (data.sliceKeys ?? []).map((k) => colours[k]), borderColor: colours.grid }]
     : data.series.map((s) => ({ label: s.label, data: s.data, backgroundColor: colours[s.key], borderWidth: 0 }));
@@ -53,10 +54,11 @@ export function drawChart(figure: HTMLElement): void {
   if (!canvas || !json) return;
   const data = JSON.parse(json) as ChartData;
   // Chart.js's generic types do not narrow on a runtime `type`; the config is built to match it.
-  let chart = new Chart(canvas, config(data) as never);
+  const width = (): number => canvas.parentElement?.clientWidth ?? 320;
+  let chart = new Chart(canvas, config(data, width()) as never);
   const redraw = (): void => {
     chart.destroy();
-    chart = new Chart(canvas, config(data) as never);
+    chart = new Chart(canvas, config(data, width()) as never);
   };
   new MutationObserver(redraw).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);

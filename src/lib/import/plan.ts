@@ -113,7 +113,7 @@ export function planImport(bytes: Uint8Array, options: ImportOptions): ImportPla
       title,
       summary: proseSummary(tree, front.body, divisions[0]?.heading ? divisions[0].start : Infinity)
         ?? (folded > 0 && cut.divisions[0]!.heading!.line === (titleHeading?.line ?? 0) + 1 ? cleanTitle(cut.divisions[0]!.heading!.text) || undefined : undefined)
-        ?? `A tracker of ${divisions.length} part${divisions.length === 1 ? '' : 's'}, imported from ${options.path.split(/[\\/]/).pop()}.`,
+        ?? coverage(divisions.map((division, i) => cleanTitle(division.heading?.text ?? '') || `Part ${i + 1}`)),
       nav: shortLabel(title, options.track ? shortSlug(title) : track, (label) => options.takenLabel?.(label, track) ?? false),
       started: { day: started },
       target: target && target >= started ? { day: target } : undefined,
@@ -138,6 +138,13 @@ export function planImport(bytes: Uint8Array, options: ImportOptions): ImportPla
   for (const file of files) file.counts = countsOf(analyzeFile(`${track}/${file.name}`, file.content));
 
   return { track, title, encoding: decoded.encoding, text, repair, files, messages: [...decoded.warnings, ...repairMessages(options.path, repair)] };
+}
+
+/** A summary from the parts' titles when the tracker has no prose to quote: `Covers A, B, C and 4 more parts.` */
+function coverage(titles: string[]): string {
+  const shown = titles.slice(0, 3);
+  const rest = titles.length - shown.length;
+  return `Covers ${shown.join(', ')}${rest > 0 ? ` and ${rest} more part${rest === 1 ? '' : 's'}` : ''}.`;
 }
 
 function countsOf(counts: SplitCounts): SplitCounts {
