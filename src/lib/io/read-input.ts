@@ -7,11 +7,11 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** What kind of thing a path is, in words, for a message about a path that is not a regular file. */
 function kindOf(mode: number): string {
   const type = mode & constants.S_IFMT;
-  if (type === constants.S_IFDIR) return 'a folder';
-  if (type === constants.S_IFIFO) return 'a named pipe (FIFO)';
-  if (type === constants.S_IFSOCK) return 'a socket';
-  if (type === constants.S_IFCHR || type === constants.S_IFBLK) return 'a device';
-  return 'not a regular file';
+  if (type === constants.S_IFDIR) return 'folder';
+  if (type === constants.S_IFIFO) return 'named pipe (FIFO)';
+  if (type === constants.S_IFSOCK) return 'socket';
+  if (type === constants.S_IFCHR || type === constants.S_IFBLK) return 'device';
+  return 'special file';
 }
 
 /**
@@ -24,7 +24,7 @@ function kindOf(mode: number): string {
  * @param path where to read
  * @param shown the path as messages show it
  */
-export function readInput(path: string, shown: string, limit = MAX_FILE_BYTES): { bytes: Uint8Array } | { error: Message } {
+export function readInput(path: string | Buffer, shown: string, limit = MAX_FILE_BYTES): { bytes: Uint8Array } | { error: Message } {
   const fail = (rule: string, message: string) => ({ error: { path: shown, line: 1, column: 1, rule, message } });
   let fd: number;
   try {
