@@ -14,29 +14,40 @@ export const CHUNK_ABOVE = 128 * 1024;
 /** The size a chunk grows to before it may end. */
 export const CHUNK_CHARS = 64 * 1024;
 
-/** An ATX heading, or a bullet list item with text, written at the start of the line (a `*`, `-` or `_` rule excluded). */
-const BOUNDARY = /^(?:#{1,6}(?:[ \t]|$)|[-*+] +(?![-*_ \t]*$)\S)/;
+/**
+ * An ATX heading, or a bullet list item whose text starts with no other
+ * container or HTML (a `*`, `-` or `_` rule excluded), written at the start
+ * of the line. The reference parser reads what follows a bullet that
+ * interrupts a paragraph under the paragraph's rules (`- 2. x` holds no
+ * ordered list there), so only text that no such rule touches may start a
+ * chunk.
+ */
+const BOUNDARY = /^(?:#{1,6}(?:[ \t]|$)|[-*+] +(?![-*_ \t]*$)[^\s\d\-*+<>])/;
 
 /**
  * Offsets of the lines a chunk may start at: an ATX heading or a bullet item
  * with text at column 0. Such a line interrupts a paragraph, cannot be a
  * lazy continuation and is not indented enough to continue a list item or a
  * quote, so every container, paragraph and nested code block ends before
- * it. What it cannot end (a top-level fenced code or HTML block, a table, a
- * definition's title) is checked on the parsed chunk (`continuesPast`). A
- * line after one holding `|` is never a start: it might be a table row.
+ * it. What it cannot end (a top-level fenced code or HTML block, a
+ * definition's title) is checked on the parsed chunk (`continuesPast`). No
+ * line from one holding `|` to the next blank line is a start: it might be
+ * a table row.
  */
 export function splitPoints(text: string): number[] {
   const points: number[] = [];
-  let previousPipe = false;
+  // A table may run on over any line until a blank one (lazily, even out of a quote).
+  let inTable = false;
   for (let start = 0; start < text.length;) {
     const end = text.indexOf('\n', start);
     const stop = end === -1 ? text.length : end;
     const code = text.charCodeAt(start);
-    if (start > 0 && !previousPipe && (code === 0x23 || code === 0x2d || code === 0x2a || code === 0x2b) && BOUNDARY.test(text.slice(start, Math.min(stop, start + 16)))) {
+    if (start > 0 && !inTable && (code === 0x23 || code === 0x2d || code === 0x2a || code === 0x2b) && BOUNDARY.test(text.slice(start, Math.min(stop, start + 16)))) {
       points.push(start);
     }
-    previousPipe = text.slice(start, stop).includes('|');
+    const line = text.slice(start, stop);
+    if (line.includes('|')) inTable = true;
+    else if (line.trim() === '') inTable = false;
     if (end === -1) break;
     start = end + 1;
   }

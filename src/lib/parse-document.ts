@@ -31,12 +31,12 @@ function linesBefore(text: string, from: number, to: number, count: number): num
  * on (the chunk doubles, so the work stays linear), and handed to `visit`
  * with positions in the file.
  */
-function eachChunk(text: string, budget: ExactBudget, appended: (chunk: string, start: number) => string, visit: (tree: Root) => void): void {
+function eachChunk(text: string, size: number, budget: ExactBudget, appended: (chunk: string, start: number) => string, visit: (tree: Root) => void): void {
   const points = splitPoints(text);
   let p = 0;
   let start = 0;
   let lines = 0;
-  let want = CHUNK_CHARS;
+  let want = size;
   while (start < text.length) {
     while (p < points.length && points[p]! - start < want) p++;
     const end = p < points.length ? points[p]! : text.length;
@@ -52,7 +52,7 @@ function eachChunk(text: string, budget: ExactBudget, appended: (chunk: string, 
     visit(tree);
     lines = linesBefore(text, start, end, lines);
     start = end;
-    want = CHUNK_CHARS;
+    want = size;
   }
 }
 
@@ -67,8 +67,9 @@ function eachChunk(text: string, budget: ExactBudget, appended: (chunk: string, 
  * @param text the text to parse
  * @param path the file's path, for messages
  * @param visit called with each tree, in document order
+ * @param chunking above what length a text is split, and into chunks of about what length (tests split small texts)
  */
-export function parseDocument(text: string, path: string, visit: (tree: Root) => void): DocumentParse {
+export function parseDocument(text: string, path: string, visit: (tree: Root) => void, chunking = { above: CHUNK_ABOVE, size: CHUNK_CHARS }): DocumentParse {
   const deep = tooDeep(text);
   if (deep) {
     return {
@@ -77,13 +78,13 @@ export function parseDocument(text: string, path: string, visit: (tree: Root) =>
     };
   }
   const budget: ExactBudget = { spent: 0, skipped: null };
-  if (text.length <= CHUNK_ABOVE) {
+  if (text.length <= chunking.above) {
     visit(parseWithin(text, budget));
   } else {
     const definitions: Definition[] = [];
-    if (text.includes(']:')) eachChunk(text, { spent: 0, skipped: null }, () => '', (tree) => definitions.push(...definitionsIn(tree)));
+    if (text.includes(']:')) eachChunk(text, chunking.size, { spent: 0, skipped: null }, () => '', (tree) => definitions.push(...definitionsIn(tree)));
     const index = indexDefinitions(definitions);
-    eachChunk(text, budget, (chunk, start) => definitionsOutside(index, chunk, start), visit);
+    eachChunk(text, chunking.size, budget, (chunk, start) => definitionsOutside(index, chunk, start), visit);
   }
   const warnings: Message[] = [];
   if (budget.skipped) {
