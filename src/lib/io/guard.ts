@@ -59,6 +59,7 @@ export function failedOutput<T>(output: Output, report: FileReport): T {
 }
 
 const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
 /**
  * Analyse one file in a worker thread of its own, with a heap limit and a
@@ -86,7 +87,7 @@ export function analyzeGuarded<T>(source: Source, output: Output, budget: Budget
     };
     const fail = (rule: 'parse-budget' | 'parse-failed', reason: string): void => settle(failedOutput<T>(output, failedReport(source.path, rule, reason)));
     const timer = setTimeout(() => {
-      fail('parse-budget', `Unexpected file that takes more than ${Math.round(limit / 1000)} s to read (${megabytes(source.bytes.length)}), expected the engine's time budget to be enough; split it into smaller files`);
+      fail('parse-budget', `Unexpected file that takes more than ${seconds(limit)} to read (${megabytes(source.bytes.length)}), expected the engine's time budget to be enough; split it into smaller files`);
     }, limit);
     worker.on('message', (message: { results: T[] }) => settle(message.results[0]!));
     worker.on('error', (error: Error & { code?: string }) => {

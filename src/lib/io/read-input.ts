@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, constants } from 'node:fs';
 import type { Message } from '../types.ts';
 
 /** The largest file the tools read: far above any tracker, well below what would exhaust memory (see README). */
@@ -31,6 +31,13 @@ export function readInput(path: string | Buffer, shown: string, limit = MAX_FILE
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // A socket cannot even be opened (ENXIO): say what it is rather than why opening failed.
+    try {
+      const stats = statSync(path);
+      if (!stats.isFile()) return fail('not-a-file', `Unexpected ${kindOf(stats.mode)}, expected a regular file; it was not read`);
+    } catch {
+      // Not there at all, or not even to be looked at: the open failure says it.
+    }
     return fail('file-unreadable', `Unexpected ${code === 'ENOENT' ? 'missing file' : code === 'EACCES' ? 'file without read permission' : `read failure (${code ?? (error as Error).message})`}, expected a readable file`);
   }
   try {
