@@ -5,6 +5,7 @@ import type { FileReport, Message, Report } from '../types.ts';
 import { AnalysisCache, contentHash, engineFingerprint } from './cache.ts';
 import { fsPath } from './file-names.ts';
 import { discoverFiles, displayPath } from './files.ts';
+import { GUARD_BYTES } from './guard.ts';
 import { looksBinary, readInput } from './read-input.ts';
 import { analyzeInParallel, defaultWorkers, type Source } from './pool.ts';
 import { shareAnalysis, sharedAnalysis } from './shared-analyses.ts';
@@ -105,6 +106,8 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
     }
     const cache = openCache();
     const cached = cache?.get(hash, path);
+    // The markdown renderer leaves files this large to the engine's budget: it needs their analysis from here.
+    if (cached && bytes.length >= GUARD_BYTES) shareAnalysis(hash, cached);
     if (cached) reports[index] = cached;
     else if (sibling) {
       reports[index] = sibling;
