@@ -2,6 +2,7 @@ import { aggregate } from './aggregate.ts';
 import { extract } from './extract.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { load } from './load.ts';
+import { isMdxPath, maskMdx } from './mdx-mask.ts';
 import { parse } from './parse.ts';
 import type { FileReport, Message } from './types.ts';
 
@@ -26,7 +27,9 @@ export function analyzeFile(path: string, bytes: Uint8Array | string): FileRepor
 
   let extraction;
   try {
-    extraction = extract(parse(front.body), front.body, path);
+    // MDX adds imports, expressions and JSX around the markdown: blanked so they are never counted.
+    const body = isMdxPath(path) ? maskMdx(front.body) : front.body;
+    extraction = extract(parse(body), body, path);
   } catch (cause) {
     // An internal failure must not hide the other files' results.
     errors.push({

@@ -1,6 +1,8 @@
 import type { Element, ElementContent, Text } from 'hast';
 import type { HastVisitorContext } from 'satteri';
+import { readTaskFields } from '../../lib/task-fields.ts';
 import { endOffset, firstParagraph, isElement, plainText } from './hast-text.ts';
+import { fieldChips, trailingFields } from './task-fields.ts';
 
 export type TaskStatus = 'done' | 'todo' | 'inProgress' | 'skipped';
 
@@ -19,11 +21,9 @@ const STATE_GLYPH = { inProgress: '◐', skipped: '⊘' } as const;
 const EXTENDED = /^\[([/-])\][ \t\r\n]/;
 /** The marker as it appears in the rendered text, with the whitespace after it. */
 const RENDERED_MARKER = /^\[[/-]\]\s*/;
-/** The Obsidian Tasks done date the engine removes from labels. */
-const DONE_DATE = /\s*✅\ufe0f?\s*\d{4}-\d{2}-\d{2}\s*$/u;
-
+/** The label as the engine reads it: plain text without its Obsidian Tasks fields. */
 function label(nodes: readonly ElementContent[]): string {
-  return plainText(nodes).replace(DONE_DATE, '');
+  return plainText([{ type: 'text', value: readTaskFields(plainText(nodes)).text }]);
 }
 
 /** `[/]`/`[-]` where the engine counts it: first in the paragraph's source, then whitespace, then text. */
@@ -57,17 +57,23 @@ export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: 
 
   let status: TaskStatus;
   const extra: string[] = [];
+  // Obsidian Tasks fields become chips; a cancelled date makes an open task skipped, as the engine counts it.
+  const fields = trailingFields(inline);
+  const cancelled = Boolean(fields?.read.fields?.cancelled);
+  const chips = fields ? fieldChips(fields.read) : [];
   if (isElement(first, 'input') && first.properties['type'] === 'checkbox') {
-    status = first.properties['checked'] === true ? 'done' : 'todo';
+    status = first.properties['checked'] === true ? 'done' : cancelled ? 'skipped' : 'todo';
     const text = label(inline.slice(1));
     ctx.setProperty(first, 'disabled', true);
     ctx.setProperty(first, 'ariaLabel', text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label);
+    if (fields) ctx.replaceNode(fields.node, [{ type: 'text', value: fields.read.text }, ...chips]);
   } else {
     const extended = extendedStatus(inline, ctx.source);
     if (!extended) return;
-    status = extended;
+    status = cancelled ? 'skipped' : extended;
     const textNode = first as Text;
-    const rest = textNode.value.replace(RENDERED_MARKER, '');
+    const own = fields?.node === textNode;
+    const rest = (fields && own ? fields.read.text : textNode.value).replace(RENDERED_MARKER, '');
     const state: Element = {
       type: 'element',
       tagName: 'span',
@@ -76,10 +82,11 @@ export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: 
         role: 'img',
         ariaLabel: TASK_STATUS[status].label,
       },
-      children: [{ type: 'text', value: STATE_GLYPH[extended] }],
+      children: [{ type: 'text', value: STATE_GLYPH[status === 'inProgress' ? 'inProgress' : 'skipped'] }],
     };
     // Like GFM's `<input> text`: the state element, one space, then the text.
-    ctx.replaceNode(textNode, [state, { type: 'text', value: ` ${rest}` }]);
+    ctx.replaceNode(textNode, [state, { type: 'text', value: ` ${rest}` }, ...(own ? chips : [])]);
+    if (fields && !own) ctx.replaceNode(fields.node, [{ type: 'text', value: fields.read.text }, ...chips]);
     // Style `[/]`/`[-]` items like GFM task items.
     extra.push('task-list-item');
     const parent = ctx.parent(li);
