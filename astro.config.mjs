@@ -1,7 +1,9 @@
 // @ts-check
+import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import baseLinks from './src/integrations/base-links.ts';
+import obsidian from './src/integrations/obsidian.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import satteriProgress from './src/integrations/satteri-progress.ts';
 import { siteLocation } from './src/site-location.ts';
@@ -27,10 +29,20 @@ export default defineConfig({
   trailingSlash: 'always',
   // The site's CSS is a few KB: inlined, it costs no render-blocking request.
   build: { inlineStylesheets: 'always' },
+  markdown: {
+    // Code follows the site's light and dark themes (src/styles/markdown.css picks the colours).
+    // Mermaid and math blocks are drawn by src/integrations/obsidian.ts, not highlighted.
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
+  },
   integrations: [
     // Task and status-table markup in rendered markdown (ids, classes, badges).
     satteriProgress(),
+    // Wikilinks, embeds, inline tags, callouts, math and diagrams (after the progress markup).
+    obsidian(),
     baseLinks(),
+    // .mdx notes and phases, rendered by the same processor and plugins.
+    mdx(),
     sitemap(),
     // Builds the Pagefind search index into <outDir>/pagefind/ after each build.
     pagefind(),
