@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import baseLinks from './src/integrations/base-links.ts';
+import mdxErrors from './src/integrations/mdx-errors.ts';
 import obsidian from './src/integrations/obsidian.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import satteriProgress from './src/integrations/satteri-progress.ts';
@@ -41,7 +42,8 @@ export default defineConfig({
     // Wikilinks, embeds, inline tags, callouts, math and diagrams (after the progress markup).
     obsidian(),
     baseLinks(),
-    // .mdx notes and phases, rendered by the same processor and plugins.
+    // .mdx notes and phases, rendered by the same processor and plugins; a syntax error is one `path:line:col` line.
+    mdxErrors(),
     mdx(),
     sitemap(),
     // Builds the Pagefind search index into <outDir>/pagefind/ after each build.

@@ -46,6 +46,22 @@ function mdxMessage(path: string, error: unknown): Message {
 }
 
 /**
+ * Where and why an `.mdx` file's text does not compile (`mdx-syntax`), or
+ * null when it does.
+ *
+ * @param path the file's path, for the message
+ * @param text the file's text with its frontmatter blanked (so lines are the file's)
+ */
+export function mdxSyntaxError(path: string, text: string): Message | null {
+  try {
+    mdxToMdast(text, { features: FEATURES, position: false });
+    return null;
+  } catch (error) {
+    return mdxMessage(path, error);
+  }
+}
+
+/**
  * Read the links, heading ids and inline tags of a page's markdown with the
  * parser the site renders with (Sätteri, wikilinks and math on), so code
  * blocks, inline code and math never count as links or tags. An `.mdx` file
