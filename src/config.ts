@@ -21,7 +21,7 @@ export const SITE = {
   /** The default meta description, used where a page has none of its own. */
   description: config.description,
   /** The learner, with their links, for the footer; null when not set. */
-  author: config.author ?? null,
+  author: config.author,
   /**
    * `owner/repo` on GitHub for "Edit this page" links: the config's
    * `repository`, else `GITHUB_REPOSITORY` on GitHub Actions; null hides them.

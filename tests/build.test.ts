@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,15 @@ describe('site build with broken content', () => {
       '---\ntitle: Broken\ndate: 2025-01-01\n---\n\nText.\n\n<TrackProgress track="x"\n\nMore.\n'));
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain('content/notes/zz-broken.mdx:8:1 Unexpected character after `<`, expected a valid JSX tag');
+  }, 300_000);
+
+  it('fails when a phase sits in a subfolder, where it would be counted without a page', () => {
+    const result = brokenBuild((dir) => {
+      mkdirSync(join(dir, 'content/tracks/system-design/extra'), { recursive: true });
+      writeFileSync(join(dir, 'content/tracks/system-design/extra/05-more.md'), '---\ntitle: More\norder: 5\n---\n\n- [ ] a task\n');
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain('content/tracks/system-design/extra/05-more.md:1:1 Unexpected markdown file that has no page');
   }, 300_000);
 
   it('fails when a note names a track that does not exist', () => {

@@ -90,7 +90,8 @@ async function load(): Promise<Curriculum> {
   const shown = new Set(tracks.flatMap((track) => [track.index.path, ...track.phases.map((phase) => phase.report.path)]));
   const unshown = [...reports.keys()].filter((path) => !shown.has(path));
   if (unshown.length > 0) {
-    console.warn(`[portfolio] Counted in the totals but without a page (phases must sit directly in a track folder, as .md or .mdx): ${unshown.join(', ')}`);
+    // The totals would count files no page shows: fail, as `npm run check:content` does (phase-nested and its kin).
+    throw new Error(`${unshown.map((path) => `${path}:1:1 Unexpected markdown file that has no page: phases sit directly in a track folder (content/tracks/<track>/), as .md or .mdx [phase-nested]`).join('\n')}\nRun npm run check:content for details.`);
   }
   const report = buildReport([...reports.values()]);
   return { tracks, phases, notes: resolveNotes(notes, tracks), report };

@@ -43,7 +43,7 @@ export const configSchema = z.object({
     name: z.string().trim().min(1, 'Expected a name'),
     /** Profiles and contact, in the order shown. */
     links: z.array(authorLink).default([]),
-  }).strict().optional(),
+  }).strict().nullable().default(null),
   /**
    * `owner/repo` of this portfolio on GitHub, for "Edit this page" links.
    * On GitHub Actions the workflow's own repository is used when this is unset.
