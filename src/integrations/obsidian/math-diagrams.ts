@@ -8,7 +8,7 @@ export const DIAGRAM_CLASS = 'diagram';
 
 const classesOf = (node: Element): string[] => {
   const value = node.properties['className'];
-  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
+  return Array.isArray(value) ? value.map(String) : value == null ? [] : String(value).split(/\s+/);
 };
 
 /**
