@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { embedUrl, findFile } from '../src/lib/links/files.ts';
 import { LinkResolver, type LinkPage } from '../src/lib/links/resolve.ts';
 import { tagAncestry, tagSlug, tagsInText } from '../src/lib/links/tags.ts';
-import { imageSize, readWikilink, wikilinkText } from '../src/lib/links/wikilink.ts';
+import { imageSize, readWikilink, wikilinkText, withWikilinkText } from '../src/lib/links/wikilink.ts';
 import { maskMdx } from '../src/lib/mdx-mask.ts';
 import { readTaskFields } from '../src/lib/task-fields.ts';
 import { linkHtml, sectionHtml } from '../src/utils/linked-html.ts';
@@ -35,6 +35,7 @@ describe('wikilinks', () => {
     expect(readWikilink('[[note#^block-id]]')?.heading).toBeNull();
     expect(readWikilink('[text](url)')).toBeNull();
     expect(wikilinkText({ name: 'Note', heading: 'Part', alias: null, embed: false })).toBe('Note › Part');
+    expect(withWikilinkText('Read [[Note#Part]] and [[a|the alias]]')).toBe('Read Note › Part and the alias');
     expect(imageSize('300')).toEqual({ width: 300, height: null });
     expect(imageSize('a caption')).toBeNull();
   });

@@ -176,5 +176,8 @@ describe('the garden curriculum, built under /portfolio/', () => {
     expect([...left.matchAll(/data-overdue/g)].length).toBe(2);
     expect(left).toContain('Forms and labels');
     expect(left).not.toContain('Iframes');
+    // A wikilink in an item's text reads as on the page.
+    expect(left).toContain('Relative links to layout');
+    expect(left).not.toContain('[[');
   });
 });

@@ -61,3 +61,11 @@ export function imageSize(alias: string | null): { width: number; height: number
   const match = alias ? /^(\d+)(?:x(\d+))?$/.exec(alias) : null;
   return match ? { width: Number(match[1]), height: match[2] ? Number(match[2]) : null } : null;
 }
+
+/**
+ * Plain text with each `[[wikilink]]` written as the site shows it (its
+ * alias, or `name › Heading`), for item labels listed outside their page.
+ */
+export function withWikilinkText(text: string): string {
+  return text.replace(/!?\[\[[^\]\n]*\]\]/g, (written) => wikilinkText(readWikilink(written)!));
+}
