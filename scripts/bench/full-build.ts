@@ -1,7 +1,7 @@
 // Part of `npm run bench`: a full production build of the generated bench
 // curriculum (default 1000 phase files, no notes) in a throw-away copy of the
 // project, with wall time and the peak RSS of the whole build process tree.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,8 @@ export async function fullBuild(files: number, seed: number): Promise<FullBuild>
   const copy = mkdtempSync(join(tmpdir(), 'portfolio-bench-site-'));
   try {
     for (const name of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-      cpSync(join(projectRoot, name), join(copy, name), { recursive: true });
+      // `public/` is the learner's and may not exist.
+      if (existsSync(join(projectRoot, name))) cpSync(join(projectRoot, name), join(copy, name), { recursive: true });
     }
     linkNodeModules(copy);
     const bytes = generateCurriculum(join(copy, 'content', 'tracks'), files, seed, { trackIndex: true });
