@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import baseLinks from './src/integrations/base-links.ts';
 import mdxErrors from './src/integrations/mdx-errors.ts';
+import mermaidAssets from './src/integrations/mermaid-assets.ts';
 import obsidian from './src/integrations/obsidian.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import satteriProgress from './src/integrations/satteri-progress.ts';
@@ -45,6 +46,8 @@ export default defineConfig({
     // .mdx notes and phases, rendered by the same processor and plugins; a syntax error is one `path:line:col` line.
     mdxErrors(),
     mdx(),
+    // Mermaid's prebuilt modules, for pages with a diagram.
+    mermaidAssets(),
     sitemap(),
     // Builds the Pagefind search index into <outDir>/pagefind/ after each build.
     pagefind(),

@@ -5,7 +5,7 @@
  * and Obsidian Tasks fields. It is built once under `/portfolio/`.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Element } from 'hast';
@@ -137,6 +137,8 @@ describe('the garden curriculum, built under /portfolio/', () => {
     expect(tour).toMatch(/<pre class="diagram-source"><code class="language-mermaid">graph LR\n {2}Seed --&gt; Sprout --&gt; Plant/);
     expect(scripts(tour)).toEqual([expect.stringMatching(/^\/portfolio\/_astro\/Diagrams\.astro_[^/]+\.js$/)]);
     for (const path of ['notes/plain-note', 'notes/math-only', 'notes/mdx-note', 'web/01-markup']) expect(scripts(page(path)), path).toEqual([]);
+    // Mermaid's own modules are published beside the site's, for the diagram script to import.
+    expect(existsSync(join(project, 'dist/_astro/mermaid/mermaid.esm.min.mjs'))).toBe(true);
   });
 
   it('shows code in light and dark themes that follow the site’s', () => {

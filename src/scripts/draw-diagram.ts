@@ -1,8 +1,15 @@
 // Draws one Mermaid diagram from the source shown in its figure. Loaded
 // lazily (a dynamic import when a diagram scrolls into view) and only on
 // pages that have one. The source stays on the page, folded under the
-// drawing, for screen readers and for copying.
-import mermaid from 'mermaid';
+// drawing, for screen readers and for copying. Mermaid itself is its own
+// prebuilt bundle, served by src/integrations/mermaid-assets.ts (bundling it
+// with the site's scripts costs the build far more memory).
+import type { Mermaid } from 'mermaid';
+
+const MERMAID_URL = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}_astro/mermaid/mermaid.esm.min.mjs`;
+let loading: Promise<Mermaid> | undefined;
+const loadMermaid = (): Promise<Mermaid> =>
+  (loading ??= import(/* @vite-ignore */ MERMAID_URL).then((module: { default: Mermaid }) => module.default));
 
 let count = 0;
 
@@ -25,6 +32,7 @@ export async function drawDiagram(figure: HTMLElement): Promise<void> {
   details.className = 'diagram-details';
   const summary = document.createElement('summary');
   summary.textContent = 'Diagram source';
+  const mermaid = await loadMermaid();
   const draw = async (): Promise<void> => {
     mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', suppressErrorRendering: true, theme: isDark() ? 'dark' : 'default' });
     try {

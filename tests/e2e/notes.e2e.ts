@@ -63,7 +63,9 @@ describe('a note with a diagram, math, code and callouts', () => {
     const rich = await site.open(RICH_NOTE);
     await scrollThrough(rich.page);
     await rich.page.locator('figure.diagram .diagram-drawing svg').waitFor({ state: 'visible' });
-    expect((await loadedScripts(rich.page)).some((path) => path.includes('draw-diagram'))).toBe(true);
+    const richScripts = await loadedScripts(rich.page);
+    expect(richScripts.some((path) => path.includes('draw-diagram'))).toBe(true);
+    expect(richScripts).toContain(sitePath('_astro/mermaid/mermaid.esm.min.mjs'));
 
     const plain = await site.open(MATH_NOTE);
     await scrollThrough(plain.page);
