@@ -18,7 +18,7 @@ const MATH_NOTE = 'notes/url-shortener-first-attempt/';
 
 /** The JavaScript files this document has loaded so far, as paths. */
 function loadedScripts(page: Page): Promise<string[]> {
-  return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => path.endsWith('.js')));
+  return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => /\.m?js$/.test(path)));
 }
 
 /** Scroll through the whole page so lazy parts load, then wait for the network to settle. */
