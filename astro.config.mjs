@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import baseLinks from './src/integrations/base-links.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import mdxErrors from './src/integrations/mdx-errors.ts';
 import mermaidAssets from './src/integrations/mermaid-assets.ts';
 import obsidian from './src/integrations/obsidian.ts';
@@ -38,6 +39,8 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
   },
   integrations: [
+    // Stops a build on content the site cannot publish, with path:line:col messages.
+    contentCheck(),
     // Task and status-table markup in rendered markdown (ids, classes, badges).
     satteriProgress(),
     // Wikilinks, embeds, inline tags, callouts, math and diagrams (after the progress markup).

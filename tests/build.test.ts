@@ -89,8 +89,17 @@ describe('site build with broken content', () => {
       '---\ntitle: Broken\norder: first\n---\n\n- [ ] a task\n'));
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
-    expect(output).toContain('99-broken');
-    expect(output).toMatch(/order/);
+    expect(output).toContain('content/tracks/system-design/99-broken.md:3:8 Unexpected "first" for `order`, expected a number [frontmatter-schema]');
+    expect(output).not.toMatch(/Stack trace|\bat .*\.(?:m?js|ts):\d+/);
+  }, 300_000);
+
+  it('fails on frontmatter that is not YAML, at the place of the mistake', () => {
+    const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/tracks/system-design/98-broken.md'),
+      '---\ntitle: "Unclosed\norder: 98\n---\n\n- [ ] a task\n'));
+    expect(result.status).not.toBe(0);
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('content/tracks/system-design/98-broken.md:2:8 Unexpected unclosed " quote, expected a closing " before the end of the value [frontmatter-yaml]');
+    expect(output).not.toMatch(/Stack trace/);
   }, 300_000);
 
   it('fails on an MDX syntax error, naming the file, line and column', () => {
@@ -106,13 +115,13 @@ describe('site build with broken content', () => {
       writeFileSync(join(dir, 'content/tracks/system-design/extra/05-more.md'), '---\ntitle: More\norder: 5\n---\n\n- [ ] a task\n');
     });
     expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toContain('content/tracks/system-design/extra/05-more.md:1:1 Unexpected markdown file that has no page');
+    expect(result.stdout + result.stderr).toContain('content/tracks/system-design/extra/05-more.md:1:1 Unexpected phase in a subfolder of track "system-design"');
   }, 300_000);
 
   it('fails when a note names a track that does not exist', () => {
     const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/notes/zz-missing-track.md'),
       '---\ntitle: Lost\ndate: 2025-01-01\ntrack: no-such-track\n---\n\nText.\n'));
     expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toContain('content/notes/zz-missing-track.md: frontmatter `track`: Unexpected "no-such-track"');
+    expect(result.stdout + result.stderr).toContain('content/notes/zz-missing-track.md:4:8 Unexpected track "no-such-track", expected one of: backend-engineering, system-design [note-reference]');
   }, 300_000);
 });

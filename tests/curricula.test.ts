@@ -47,12 +47,18 @@ describe('a site built from another curriculum (tests/curricula/other)', () => {
   it('shows the engine’s numbers and the learner’s settings', () => {
     const dashboard = readFileSync(join(built.dir, 'dist/index.html'), 'utf8');
     expect(/data-overall-percent[^>]*>([^<]*)</.exec(dashboard)?.[1]).toBe(`${report.totals.percent.toFixed(1)}%`);
-    expect(report.totals.total).toBe(1 + 7 + 7);
+    expect(report.totals.total).toBe(1 + 7 + 7 + 12);
     expect(dashboard).toContain('<title>Dashboard · Sam&#39;s web portfolio</title>');
     // The short nav label from the config, and the author in the footer.
     expect(dashboard).toMatch(/<a href="\/web-foundations\/"[^>]*>Web<\/a>/);
     expect(dashboard).toContain('Sam Rivera');
     expect(dashboard).toContain('href="https://github.com/sam-rivera-example"');
+    // Items in progress: the first five per track on the dashboard, then a link to the track.
+    const inProgress = report.files.flatMap((f) => f.items).filter((i) => i.status === 'inProgress').length;
+    expect(inProgress).toBe(14);
+    const now = dashboard.slice(dashboard.indexOf('id="now"'), dashboard.indexOf('id="left"'));
+    expect(now.match(/<li>/g)).toHaveLength(5);
+    expect(now).toContain('9 more in progress in Web</a>');
     const feed = readFileSync(join(built.dir, 'dist/rss.xml'), 'utf8');
     expect(feed).toContain('My first form that worked');
     expect(feed).not.toContain('The pool that never drained');

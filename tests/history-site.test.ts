@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { burnUpGeometry, niceCeiling, weeklySamples } from '../src/utils/burnup.ts';
+import { niceCeiling } from '../src/lib/charts.ts';
+import { burnUpGeometry, weeklySamples } from '../src/utils/burnup.ts';
 import { heatmapOf } from '../src/utils/heatmap.ts';
 import { fillItemDates } from '../src/utils/item-dates.ts';
 
@@ -29,6 +30,8 @@ describe('burn-up geometry', () => {
     ], '2025-01-21T00:00:00Z', 144, 136);
     // plot: x 44..132 over 20 days, y 110..10 over 0..50
     expect(niceCeiling(44)).toBe(50);
+    // Just above the data, never the next power of ten: 533 items end at 600, not 1000.
+    expect([533, 89, 7, 1, 100, 1001].map(niceCeiling)).toEqual([600, 100, 8, 1, 100, 1250]);
     expect(g.done).toBe('M44 110H88V90H132');
     expect(g.total).toBe('M44 30H88V22H132');
     expect(g.area).toBe('M44 110H88V90H132V110H44Z');

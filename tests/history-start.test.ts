@@ -119,3 +119,17 @@ describe('history start', () => {
     expect(err).toContain('portfolio.config.yaml:2:10 Unexpected "yesterday" for `history.start`, expected a commit id');
   });
 });
+
+describe('commits dated in the future', () => {
+  it('count as of now, with a notice, never as completions in the future', async () => {
+    const repo = createRepo();
+    repos.push(repo);
+    repo.commit('2026-03-01T10:00:00Z', { 'content/tracks/t/01.md': tasks('- [ ] a', '- [ ] b') });
+    const future = repo.commit('2099-01-01T10:00:00Z', { 'content/tracks/t/01.md': tasks('- [x] a', '- [ ] b') });
+    const h = await history(repo.dir, '2026-03-10T12:00:00Z', null);
+    expect(h.completions.map((c) => [c.label, c.date, c.source])).toEqual([['a', '2026-03-10', 'git']]);
+    expect(Object.keys(h.activity)).toEqual(['2026-03-10']);
+    expect(h.timeline.every((p) => p.date <= '2026-03-10T12:00:00.000Z')).toBe(true);
+    expect(h.notice).toBe(`1 commit is dated in the future (the latest 2099-01-01, commit ${future.slice(0, 12)}), so its changes count as of today, not on that date; to fix: check the computer's clock, or the dates the commits were made with`);
+  });
+});

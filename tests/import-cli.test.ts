@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,14 +34,14 @@ describe('npm run import', () => {
   it('writes the index and one file per phase, and prints the summary', () => {
     const c = capture();
     expect(runImport(['tracker.md'], c.io)).toBe(0);
-    const folder = join(dir, 'content/tracks/rust-tracker');
+    const folder = join(dir, 'content/tracks/rust');
     expect(readdirSync(folder).sort()).toEqual(['01-week-1-basics.md', '02-week-2-traits.md', 'index.md']);
     expect(readFileSync(join(folder, '01-week-1-basics.md'), 'utf8')).toBe('---\ntitle: "Week 1: Basics"\norder: 1\nweeks: "1"\n---\n## Week 1: Basics\n\n- [x] Install\n- [ ] Ownership ✅\n\n');
-    expect(readFileSync(join(folder, 'index.md'), 'utf8')).toBe('---\ntitle: "Rust tracker"\nsummary: "Learning Rust."\nstarted: 2026-01-01\norder: 0\n---\n# Rust tracker\n\nLearning Rust.\n\n');
+    expect(readFileSync(join(folder, 'index.md'), 'utf8')).toBe('---\ntitle: "Rust tracker"\nsummary: "Learning Rust."\nnav: "Rust"\nstarted: 2026-01-01\norder: 0\n---\n# Rust tracker\n\nLearning Rust.\n\n');
     expect(c.out()).toContain('01-week-1-basics.md  phase 1: "Week 1: Basics" (weeks 1); 2 items: 1 done, 1 to do [new]');
     expect(c.out()).toContain('2 phases, 3 items (1 done); mojibake: 1 repaired, 0 inferred, 0 unrepairable');
     expect(c.out()).toContain('tracker.md:8:1 Repaired 1 garbled sequence (UTF-8 read as Windows-1252) on line 8 [mojibake-repaired]');
-    expect(c.out()).toContain('Wrote 3 file(s) to content/tracks/rust-tracker/.');
+    expect(c.out()).toContain('Wrote 3 file(s) to content/tracks/rust/.');
   });
 
   it('--dry-run prints the plan and writes nothing', () => {
@@ -59,32 +59,32 @@ describe('npm run import', () => {
     const c = capture('2026-03-05');
     expect(runImport(['tracker.md'], c.io)).toBe(0);
     expect(snapshot(join(dir, 'content'))).toEqual(before);
-    expect(c.out()).toContain('Already imported: all 3 files in content/tracks/rust-tracker/ are unchanged; nothing written.');
+    expect(c.out()).toContain('Already imported: all 3 files in content/tracks/rust/ are unchanged; nothing written.');
   });
 
   it('refuses to overwrite a file that differs without --force, writing nothing at all', () => {
     expect(runImport(['tracker.md'], capture().io)).toBe(0);
-    const folder = join(dir, 'content/tracks/rust-tracker');
+    const folder = join(dir, 'content/tracks/rust');
     writeFileSync(join(folder, '01-week-1-basics.md'), 'my own edits\n');
     rmSync(join(folder, '02-week-2-traits.md'));
     const before = snapshot(join(dir, 'content'));
     const c = capture();
     expect(runImport(['tracker.md'], c.io)).toBe(1);
     expect(snapshot(join(dir, 'content'))).toEqual(before);
-    expect(c.err()).toContain('nothing written: 1 file(s) in content/tracks/rust-tracker/ exist and differ (01-week-1-basics.md); run with --force to overwrite them');
+    expect(c.err()).toContain('nothing written: 1 file(s) in content/tracks/rust/ exist and differ (01-week-1-basics.md); run with --force to overwrite them');
   });
 
   it('--force overwrites, and names other files it leaves alone', () => {
     expect(runImport(['tracker.md'], capture().io)).toBe(0);
-    const folder = join(dir, 'content/tracks/rust-tracker');
+    const folder = join(dir, 'content/tracks/rust');
     writeFileSync(join(folder, '01-week-1-basics.md'), 'my own edits\n');
     writeFileSync(join(folder, '09-extra.md'), '---\ntitle: Extra\norder: 9\n---\n');
     const c = capture();
     expect(runImport(['tracker.md', '--force'], c.io)).toBe(0);
     expect(readFileSync(join(folder, '01-week-1-basics.md'), 'utf8')).toContain('## Week 1: Basics');
     expect(readFileSync(join(folder, '09-extra.md'), 'utf8')).toContain('Extra');
-    expect(c.out()).toContain('Other files in content/tracks/rust-tracker/ are left as they are: 09-extra.md');
-    expect(c.out()).toContain('Wrote 1 file(s) to content/tracks/rust-tracker/ (2 unchanged).');
+    expect(c.out()).toContain('Other files in content/tracks/rust/ are left as they are: 09-extra.md');
+    expect(c.out()).toContain('Wrote 1 file(s) to content/tracks/rust/ (2 unchanged).');
   });
 
   it('uses --track, --title and --out', () => {
@@ -112,7 +112,7 @@ describe('npm run import', () => {
   it('exits 1 with a clear message when the file cannot be read', () => {
     const missing = capture();
     expect(runImport(['nope.md'], missing.io)).toBe(1);
-    expect(missing.err()).toBe('nope.md:1:1 Unexpected unreadable file (no such file), expected a tracker to import [file-unreadable]\n');
+    expect(missing.err()).toBe('nope.md:1:1 Unexpected missing file, expected a readable file [file-unreadable]\n');
     mkdirSync(join(dir, 'folder.md'));
     expect(runImport(['folder.md'], capture().io)).toBe(1);
     if (process.getuid?.() !== 0) {
@@ -143,5 +143,51 @@ describe('npm run import', () => {
     expect(run(['tracker.md', '--dry-run']).status).toBe(0);
     expect(run(['missing.md']).status).toBe(1);
     expect(run(['--nope']).status).toBe(2);
+  });
+
+  it('refuses what is not a tracker: a pipe, a folder, a huge file, a binary file', () => {
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    mkdirSync(join(dir, 'folder.md'));
+    const big = openSync(join(dir, 'big.md'), 'w');
+    ftruncateSync(big, 21 * 1024 * 1024);
+    closeSync(big);
+    writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const cases: Array<[string, string]> = [
+      ['pipe.md', 'pipe.md:1:1 Unexpected a named pipe (FIFO), expected a regular file; it was not read [not-a-file]\n'],
+      ['folder.md', 'folder.md:1:1 Unexpected a folder, expected a regular file; it was not read [not-a-file]\n'],
+      ['big.md', 'big.md:1:1 Unexpected 21.0 MB file, expected at most 20 MB (no tracker is that large; is it the right file?); it was not read [file-too-large]\n'],
+      ['image.md', 'image.md:1:1 Unexpected binary file (it holds NUL bytes), expected a markdown tracker; nothing was imported [not-text]\n'],
+    ];
+    for (const [file, message] of cases) {
+      const c = capture();
+      expect(runImport([file], c.io), file).toBe(1);
+      expect(c.err(), file).toBe(message);
+    }
+    expect(existsSync(join(dir, 'content'))).toBe(false);
+  });
+
+  it('writes outside the project only with --force, and says where', () => {
+    const c = capture();
+    expect(runImport(['tracker.md', '--out', '../elsewhere-tracks'], c.io)).toBe(1);
+    expect(c.err()).toMatch(/^import: nothing written: --out \.\.\/elsewhere-tracks is outside this project \(.*elsewhere-tracks\); pass --force to write there\n$/);
+    const forced = capture();
+    expect(runImport(['tracker.md', '--out', '../elsewhere-tracks', '--force'], forced.io)).toBe(0);
+    expect(forced.out()).toContain('Writing outside this project (--force): ');
+    rmSync(join(dir, '../elsewhere-tracks'), { recursive: true, force: true });
+  });
+
+  it('leaves the track folder exactly as it was when a write fails', () => {
+    expect(runImport(['tracker.md'], capture().io)).toBe(0);
+    const folder = join(dir, 'content/tracks/rust');
+    writeFileSync(join(dir, 'tracker.md'), TRACKER.replace('- [x] Install', '- [x] Install Rust'));
+    // A folder where a phase file should go: the write of that file fails.
+    rmSync(join(folder, '01-week-1-basics.md'));
+    mkdirSync(join(folder, '01-week-1-basics.md'));
+    const before = snapshot(join(dir, 'content'));
+    const c = capture();
+    expect(runImport(['tracker.md', '--force'], c.io)).toBe(1);
+    expect(c.err()).toMatch(/^import: nothing written: cannot write to content\/tracks\/rust\/ \(.*\); the folder is as it was\n$/);
+    expect(snapshot(join(dir, 'content'))).toEqual(before);
+    expect(readdirSync(join(dir, 'content/tracks'))).toEqual(['rust']);
   });
 });

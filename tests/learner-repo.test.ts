@@ -22,7 +22,8 @@ const when = (daysAgo: number): string => new Date(Date.now() - daysAgo * DAY).t
 const work = mkdtempSync(join(tmpdir(), 'portfolio-learner-'));
 const upstream = join(work, 'upstream');
 const learner = join(work, 'lea');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The learner's node_modules (npm ci) is large: removing it can take a while on a busy machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
 if (!seedsExists) console.warn(`learner repository: ${seedsDir} not found — a small tracker of the test's own is imported instead`);
 
 /** Run git with a fixed identity and date, no user configuration. */

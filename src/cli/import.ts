@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isIsoDate } from '../lib/dates.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { planImport } from '../lib/import/plan.ts';
 import { RESERVED_TRACK_NAMES } from '../lib/reserved-names.ts';
 import { displayPath } from '../lib/io/files.ts';
 import { compareWithDisk, otherFiles, writeFiles } from '../lib/io/track-files.ts';
+import { looksBinary, readInput } from '../lib/io/read-input.ts';
 import { ArgumentError } from './args.ts';
 import { formatMessage } from './format-check.ts';
 import { formatPlan, formatSummary } from './import-format.ts';
@@ -32,6 +33,42 @@ function previousStart(folder: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The `title` and `nav` of the track index in `folder`, when there is one. */
+function trackIndex(folder: string): { title: string | null; nav: string | null } | null {
+  try {
+    const { data } = splitFrontmatter('index.md', readFileSync(join(folder, 'index.md'), 'utf8'));
+    return { title: typeof data?.['title'] === 'string' ? data['title'] : null, nav: typeof data?.['nav'] === 'string' ? data['nav'] : null };
+  } catch {
+    return existsSync(folder) ? { title: null, nav: null } : null;
+  }
+}
+
+/**
+ * What other tracks under `out` already use: folder names (a folder holding
+ * a track with another title) and navigation labels, so a new import picks
+ * its own.
+ */
+function takenNames(out: string): { taken: (slug: string, title: string) => boolean; takenLabel: (label: string, slug: string) => boolean } {
+  const labels = new Map<string, string>();
+  try {
+    for (const entry of readdirSync(out, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        const nav = trackIndex(join(out, entry.name))?.nav;
+        if (nav) labels.set(entry.name, nav);
+      }
+    }
+  } catch {
+    // No tracks yet.
+  }
+  return {
+    taken: (slug, title) => {
+      const index = trackIndex(join(out, slug));
+      return index !== null && index.title !== title;
+    },
+    takenLabel: (label, slug) => [...labels].some(([folder, nav]) => folder !== slug && nav === label),
+  };
 }
 
 function localToday(): string {
@@ -67,16 +104,26 @@ export function runImport(argv: string[], io: ImportIo): number {
 
   const source = resolve(io.cwd, args.file);
   const shown = displayPath(source, io.cwd);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(source);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    io.stderr.write(`${shown}:1:1 Unexpected unreadable file (${reason}), expected a tracker to import [file-unreadable]\n`);
+  const input = readInput(source, shown);
+  if ('error' in input) {
+    io.stderr.write(`${formatMessage(input.error)}\n`);
+    return 1;
+  }
+  const bytes = input.bytes;
+  if (looksBinary(bytes)) {
+    io.stderr.write(`${shown}:1:1 Unexpected binary file (it holds NUL bytes), expected a markdown tracker; nothing was imported [not-text]\n`);
+    return 1;
+  }
+  const outDir = resolve(io.cwd, args.out);
+  const inside = relative(resolve(io.cwd), outDir);
+  const outside = inside.startsWith('..') || isAbsolute(inside);
+  if (outside && !args.force) {
+    io.stderr.write(`import: nothing written: --out ${args.out} is outside this project (${outDir}); pass --force to write there\n`);
     return 1;
   }
 
-  const options = { path: shown, track: args.track, title: args.title, today: io.today ?? localToday() };
+  const names = takenNames(outDir);
+  const options = { path: shown, track: args.track, title: args.title, today: io.today ?? localToday(), ...names };
   let plan = planImport(bytes, options);
   let folder = resolve(io.cwd, args.out, plan.track);
   const started = previousStart(folder);
@@ -107,10 +154,11 @@ export function runImport(argv: string[], io: ImportIo): number {
     out([`Already imported: all ${plan.files.length} files in ${folderShown}/ are unchanged; nothing written.`]);
     return 0;
   }
+  if (outside) out([`Writing outside this project (--force): ${folder}/`]);
   try {
     writeFiles(folder, toWrite);
   } catch (error) {
-    io.stderr.write(`import: cannot write to ${folderShown}/: ${(error as Error).message}\n`);
+    io.stderr.write(`import: nothing written: cannot write to ${folderShown}/ (${(error as Error).message}); the folder is as it was\n`);
     return 1;
   }
   const unchanged = plan.files.length - toWrite.length;

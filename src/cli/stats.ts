@@ -3,6 +3,7 @@ import { readHistory } from '../lib/history/read.ts';
 import { hasErrors } from '../lib/report.ts';
 import { analyzePaths } from '../lib/io/run.ts';
 import { MissingPathError } from '../lib/io/files.ts';
+import { fixWrittenTotals } from '../lib/io/fix-totals.ts';
 import { ArgumentError, parseArgs, USAGE } from './args.ts';
 import { formatMessage, formatMessages, summarizeMessages } from './format-check.ts';
 import { formatHuman, styleFor } from './format-human.ts';
@@ -52,6 +53,13 @@ export async function runStats(argv: string[], io: Io, cacheDir: string | null):
     if (!(error instanceof MissingPathError)) throw error;
     io.stderr.write(`stats: ${error.message}\n\n${USAGE}\n`);
     return 2;
+  }
+
+  if (args.fixTotals) {
+    const fixes = fixWrittenTotals(report, io.cwd);
+    for (const fix of fixes) io.stdout.write(`${fix.path}:${fix.line}:${fix.column} ${fix.before} → ${fix.after}\n`);
+    io.stdout.write(`${fixes.length === 0 ? 'No written totals to update' : `Updated ${fixes.length} written total${fixes.length === 1 ? '' : 's'}`}.\n`);
+    return hasErrors(report) ? 1 : 0;
   }
 
   // Messages go to stderr whenever stdout carries JSON.

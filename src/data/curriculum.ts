@@ -6,7 +6,7 @@ import { addHours } from '../lib/hours.ts';
 import { displayPath, findMarkdownFiles } from '../lib/io/files.ts';
 import { buildReport } from '../lib/report.ts';
 import { RESERVED_TRACK_NAMES } from '../lib/reserved-names.ts';
-import type { FileReport, HoursRange, Section } from '../lib/types.ts';
+import type { FileReport, HoursRange, Report, Section } from '../lib/types.ts';
 import { resolveNotes } from './notes.ts';
 import { orderPhases } from './phase-order.ts';
 import type { Curriculum, PhaseView, TrackView } from './curriculum-model.ts';
@@ -94,7 +94,28 @@ async function load(): Promise<Curriculum> {
     throw new Error(`${unshown.map((path) => `${path}:1:1 Unexpected markdown file that has no page: phases sit directly in a track folder (content/tracks/<track>/), as .md or .mdx [phase-nested]`).join('\n')}\nRun npm run check:content for details.`);
   }
   const report = buildReport([...reports.values()]);
+  logFindings(report);
   return { tracks, phases, notes: resolveNotes(notes, tracks), report };
+}
+
+/**
+ * One line in the build log for what the engine found (count per rule), so
+ * a learner sees it without running anything: the messages themselves are
+ * one command away.
+ */
+function logFindings(report: Report): void {
+  const byRule = new Map<string, number>();
+  let errors = 0;
+  let warnings = 0;
+  for (const file of report.files) {
+    errors += file.errors.length;
+    warnings += file.warnings.length;
+    for (const message of [...file.errors, ...file.warnings]) byRule.set(message.rule, (byRule.get(message.rule) ?? 0) + 1);
+  }
+  if (errors + warnings === 0) return;
+  const rules = [...byRule].sort(([, a], [, b]) => b - a).map(([rule, n]) => `${n} ${rule}`).join(', ');
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  console.warn(`[portfolio] The progress engine found ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in content/tracks (${rules}); npm run check:content lists them with their lines.`);
 }
 
 let memo: Promise<Curriculum> | undefined;

@@ -5,6 +5,11 @@ import { load } from './load.ts';
 import { isMdxPath, maskMdx } from './mdx-mask.ts';
 import { parse } from './parse.ts';
 import type { FileReport, Message } from './types.ts';
+import { findWrittenTotals, staleTotalMessage } from './written-totals.ts';
+import { lostCharacters } from './lost-characters.ts';
+
+/** A track's index file: its written totals may speak of the whole track. */
+const INDEX = /(?:^|\/)index\.(?:md|mdx|markdown)$/i;
 
 function fileName(path: string): string {
   const base = path.split('/').pop() ?? path;
@@ -44,8 +49,15 @@ export function analyzeFile(path: string, bytes: Uint8Array | string): FileRepor
     ? frontTitle.trim()
     : extraction.headings[0]?.title || fileName(path);
 
+  const writtenTotals = findWrittenTotals(front.body, sections, counts, INDEX.test(path));
+  const stale = writtenTotals.filter((total) => total.stale).map((total) => staleTotalMessage(path, total));
+  // A file that is not UTF-8 has its error already; its U+FFFD are that error's doing.
+  const lost = loaded.errors.length > 0 ? [] : lostCharacters(path, loaded.text);
+  const extra = [...stale, ...lost];
   return {
     path, title, ...counts, sections,
-    items: extraction.items, warnings: extraction.warnings, errors,
+    items: extraction.items, writtenTotals,
+    warnings: extra.length > 0 ? [...extraction.warnings, ...extra].sort((a, b) => a.line - b.line || a.column - b.column) : extraction.warnings,
+    errors,
   };
 }

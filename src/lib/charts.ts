@@ -26,6 +26,23 @@ export interface ChartData {
   series: Series[];
   /** For a doughnut: the status of each slice, in label order, for its colour. */
   sliceKeys?: SeriesKey[];
+  /** For bars: where the value axis ends, a round number just above the largest bar (`niceCeiling`). */
+  max?: number;
+  /** Groups left out (phases without items), for one line under the chart. */
+  omitted?: number;
+}
+
+/**
+ * A round end for an axis, just above `max`: a multiple of a round step
+ * (1, 2, 2.5 or 5 × a power of ten, about a fifth of `max`), so 533 items
+ * end at 600 and 89 at 100, never at 1000 for 533.
+ */
+export function niceCeiling(max: number): number {
+  if (max <= 0) return 1;
+  const rough = max / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((n) => n >= rough)!;
+  return Math.ceil(max / step - 1e-9) * step;
 }
 
 const STATUS_SERIES: ReadonlyArray<{ key: 'done' | 'inProgress' | 'todo' | 'skipped' | 'unknown'; label: string }> = [
@@ -36,12 +53,20 @@ const STATUS_SERIES: ReadonlyArray<{ key: 'done' | 'inProgress' | 'todo' | 'skip
   { key: 'unknown', label: 'Unknown' },
 ];
 
-/** Stacked bars of item statuses per phase (or any labelled group). Empty statuses are left out. */
-export function statusBars(groups: ReadonlyArray<{ label: string; counts: Counts }>): ChartData {
+/**
+ * Stacked bars of item statuses per phase (or any labelled group). Groups
+ * without items (reading pages) are left out and counted in `omitted`;
+ * empty statuses are left out too.
+ */
+export function statusBars(all: ReadonlyArray<{ label: string; counts: Counts }>): ChartData {
+  const groups = all.filter((group) => group.counts.total > 0);
   const series = STATUS_SERIES
     .map(({ key, label }) => ({ key, label, data: groups.map((group) => group.counts[key]) }))
     .filter((s) => s.key === 'done' || s.key === 'todo' || s.data.some((n) => n > 0));
-  return { type: 'bar', stacked: true, horizontal: true, unit: 'items', labels: groups.map((g) => g.label), series };
+  return {
+    type: 'bar', stacked: true, horizontal: true, unit: 'items', labels: groups.map((g) => g.label), series,
+    max: niceCeiling(Math.max(0, ...groups.map((g) => g.counts.total))), omitted: all.length - groups.length,
+  };
 }
 
 /** A doughnut of all items by status. Empty statuses are left out. */
@@ -65,6 +90,7 @@ export function hoursBars(groups: ReadonlyArray<{ label: string; planned: HoursR
   if (known.length === 0) return null;
   return {
     type: 'bar', stacked: false, horizontal: true, unit: 'hours',
+    max: niceCeiling(Math.max(0, ...known.flatMap((g) => [g.planned?.max ?? 0, g.spent ?? 0]))),
     labels: known.map((g) => g.label),
     series: [
       { key: 'planned', label: 'Planned (upper estimate)', data: known.map((g) => g.planned?.max ?? 0) },

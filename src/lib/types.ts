@@ -89,6 +89,25 @@ export interface Message {
   rule: string;
 }
 
+/** A progress figure written by hand (`**Q1 Progress**: 0/4 Complete`), and what the engine counts for it. */
+export interface WrittenTotal {
+  /** 1-based line and column of the written numbers. */
+  line: number;
+  column: number;
+  /** The label before the colon, e.g. `Q1 Progress`. */
+  label: string;
+  /** The figures as written: a fraction (`done/total`) and/or a percent. */
+  written: { done: number | null; total: number | null; percent: number | null };
+  /** What it speaks of: its section, the whole file, or (in a track's index) the whole track. */
+  scope: 'section' | 'file' | 'track';
+  /** The section's title for `section` scope, else null. */
+  section: string | null;
+  /** The engine's counts for the scope; null until known (a track's, when the index is read alone). */
+  counted: Counts | null;
+  /** True when the written figures disagree with the counted ones. */
+  stale: boolean;
+}
+
 /** Everything the engine knows about one markdown file. */
 export interface FileReport extends SplitCounts {
   /** The file's path as given to the engine, with `/` separators. */
@@ -97,6 +116,8 @@ export interface FileReport extends SplitCounts {
   title: string;
   sections: Section[];
   items: Item[];
+  /** Progress figures written by hand in the file, with what is counted for them (`findWrittenTotals`). */
+  writtenTotals: WrittenTotal[];
   /** Content that was counted but deserves a look (`npm run stats -- --check`). */
   warnings: Message[];
   /** Content that could not be read as written; the result may be wrong. */

@@ -28,6 +28,8 @@ export const phaseSchema = z.object({
   hoursSpent: hours.optional(),
   /** Topics, e.g. `["sql", "indexes"]`. */
   tags,
+  /** A one-line summary for link previews and search results; optional. */
+  summary: z.string().trim().min(1).optional(),
 });
 
 /** A phase's validated frontmatter. */

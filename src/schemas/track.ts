@@ -17,6 +17,8 @@ export const trackSchema = z.object({
   target: day.optional(),
   /** Total hours the learner plans to spend on the track, e.g. `240`; optional. */
   hoursGoal: hours.optional(),
+  /** A short label for the navigation, e.g. `"Backend"`; `nav` in portfolio.config.yaml wins. Default: the title. */
+  nav: z.string().trim().min(1).max(24, 'Expected at most 24 characters').optional(),
   /** Position among tracks, lowest first, e.g. `1`. Default 0. */
   order: z.number().int().nonnegative().default(0),
 });

@@ -1,3 +1,5 @@
+import { niceCeiling } from '../lib/charts.ts';
+
 /** One burn-up sample: counts after a commit. */
 export interface BurnUpPoint {
   date: string;
@@ -19,13 +21,6 @@ export interface BurnUpGeometry {
 }
 
 const DAY = 86_400_000;
-
-/** A round upper bound for the y axis: 1, 2 or 5 × a power of ten, at least `max`. */
-export function niceCeiling(max: number): number {
-  if (max <= 0) return 1;
-  const power = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((n) => n >= max)!;
-}
 
 /**
  * Lay out a burn-up: step lines (a count holds until the next commit)

@@ -9,11 +9,16 @@ const time = (day: string): string => `<time datetime="${day}">${formatDate(day)
 /**
  * Fill the date slots of a rendered phase page: "completed <date>" beside
  * done items that do not show a written date, "in progress since <date>" beside items in progress, marked
- * stale after three weeks. Slots without a date are left empty (invisible).
+ * stale after three weeks. Slots without a date are left empty (invisible);
+ * an item whose written date is not a real date says so instead.
  * The text comes only from dates and fixed words, so it needs no escaping.
  */
-export function fillItemDates(html: string, byLine: Map<number, Completion | Ongoing>): string {
+export function fillItemDates(html: string, byLine: Map<number, Completion | Ongoing>, invalidDates: ReadonlySet<number> = new Set()): string {
   return html.replace(SLOT, (slot, line: string) => {
+    // A written date that is no real date (`date-invalid`): say so, rather than show another date beside it.
+    if (invalidDates.has(Number(line))) {
+      return '<span class="item-date invalid-date" data-pagefind-ignore title="npm run check:content shows where">the written date is not a real date</span>';
+    }
     const entry = byLine.get(Number(line));
     if (!entry) return slot;
     if ('date' in entry) {

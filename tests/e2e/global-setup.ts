@@ -11,13 +11,15 @@
  *   `BASE_PATH=/portfolio/`) instead of building; for quick reruns.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { learnerProject } from '../helpers/learner-project.ts';
 import { copyProject } from '../helpers/project-copy.ts';
+import { seedsDir, seedsExists } from '../helpers/shared.ts';
 import { BASE_PATH, CHROMIUM_ARGS, chromiumPath } from './helpers/env.ts';
 import { startStaticServer, type StaticServer } from './helpers/static-server.ts';
 
@@ -63,14 +65,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let outDir = process.env['E2E_SITE_DIR'];
   let ownsOutDir = false;
   let projectDir: string | undefined;
+  let seedsProject: string | undefined;
+  let seedsServer: StaticServer | undefined;
   let server: StaticServer | undefined;
   let browser: BrowserServer | undefined;
 
   const teardown = async (): Promise<void> => {
     await browser?.close().catch(() => {});
     await server?.close().catch(() => {});
+    await seedsServer?.close().catch(() => {});
     if (ownsOutDir && outDir) await rm(outDir, { recursive: true, force: true });
     if (projectDir) await rm(projectDir, { recursive: true, force: true });
+    if (seedsProject) await rm(seedsProject, { recursive: true, force: true });
   };
 
   try {
@@ -86,11 +92,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
       console.log(`[e2e] ${await buildSite(projectDir, outDir)}`);
     }
 
+    // A learner's portfolio of the five seeds (init, imports, dated ticks), for the layout tests.
+    let seedsUrl = '';
+    if (seedsExists && !process.env['E2E_SITE_DIR']) {
+      const trackers = readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort().map((name) => join(seedsDir, name));
+      seedsProject = learnerProject(trackers);
+      const seedsOut = join(seedsProject, 'dist');
+      console.log(`[e2e] building the five seeds, imported into a learner's portfolio, into ${seedsOut}`);
+      console.log(`[e2e] ${await buildSite(seedsProject, seedsOut)}`);
+      seedsServer = await startStaticServer(seedsOut, BASE_PATH);
+      seedsUrl = seedsServer.url;
+    } else if (!seedsExists) {
+      console.warn(`[e2e] ${seedsDir} not found: the seeds' layout tests are skipped`);
+    }
+
     server = await startStaticServer(outDir, BASE_PATH);
     browser = await chromium.launchServer({ executablePath, headless: true, args: CHROMIUM_ARGS });
     console.log(`[e2e] serving ${server.url}; Chromium ${executablePath}`);
 
     project.provide('siteUrl', server.url);
+    project.provide('seedsUrl', seedsUrl);
+    project.provide('seedsProject', seedsProject ?? '');
     project.provide('siteDir', outDir);
     project.provide('browserWsEndpoint', browser.wsEndpoint());
   } catch (error) {
@@ -108,5 +130,9 @@ declare module 'vitest' {
     siteDir: string;
     /** Where to connect to the shared Chromium. */
     browserWsEndpoint: string;
+    /** The learner's portfolio of the five seeds, served under the same base; `''` without ../shared. */
+    seedsUrl: string;
+    /** Its project folder (for the engine's report); `''` without ../shared. */
+    seedsProject: string;
   }
 }

@@ -2,6 +2,7 @@ import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { lineOffsetForFile } from './lines.ts';
 import { visitTable } from './tables.ts';
 import { visitListItem } from './tasks.ts';
+import { visitWrittenTotal, WRITTEN_TOTAL_TAGS } from './written.ts';
 
 export const PLUGIN_NAME = 'satteri-progress';
 
@@ -19,6 +20,7 @@ export function satteriProgressPlugin(factory: PluginFactoryContext): HastPlugin
     element: [
       { filter: ['li'], visit: (node, ctx) => visitListItem(node, ctx, offset) },
       { filter: ['table'], visit: (node, ctx) => visitTable(node, ctx, offset) },
+      { filter: WRITTEN_TOTAL_TAGS, visit: (node, ctx) => visitWrittenTotal(node, ctx, offset) },
     ],
   };
 }

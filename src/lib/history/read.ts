@@ -129,7 +129,8 @@ async function read(options: HistoryOptions, now: Date): Promise<History> {
   const { root, head, objectFormat } = repository;
   const target = toPosix(relative(realpathSync(root), absolute));
   const scope = scopeOf(target, isFile);
-  const commits = parseLog(git(root, LOG_ARGS));
+  const logged = parseLog(git(root, LOG_ARGS));
+  const { commits, notice: future } = clampFuture(logged, now.getTime());
   const tracking = resolveStart(root, options.start, commits);
 
   // The working tree: its files' stats come from the cache or the report, so
@@ -183,7 +184,23 @@ async function read(options: HistoryOptions, now: Date): Promise<History> {
   return {
     ...history,
     start: tracking.start ? { commit: 'commit' in tracking.start ? tracking.start.commit : null, date: new Date(tracking.time!).toISOString() } : null,
-    notice: tracking.notice,
+    notice: [tracking.notice, future].filter(Boolean).join('; ') || null,
+  };
+}
+
+/**
+ * Commits dated after "now" (a wrong clock, a rewritten date) would make
+ * completions in the future and streaks that have not happened: they count
+ * as of now instead, and a notice says which.
+ */
+function clampFuture(commits: Commit[], now: number): { commits: Commit[]; notice: string | null } {
+  const future = commits.filter((commit) => commit.time > now);
+  if (future.length === 0) return { commits, notice: null };
+  const latest = future.reduce((a, b) => (b.time > a.time ? b : a));
+  return {
+    // A moment before now: "now" itself marks what is not committed yet.
+    commits: commits.map((commit) => (commit.time > now ? { ...commit, time: now - 1 } : commit)),
+    notice: `${future.length} commit${future.length === 1 ? ' is' : 's are'} dated in the future (the latest ${utcDay(latest.time)}, commit ${latest.id.slice(0, 12)}), so ${future.length === 1 ? 'its' : 'their'} changes count as of today, not on that date; to fix: check the computer's clock, or the dates the commits were made with`,
   };
 }
 

@@ -6,9 +6,11 @@ import { decodeSource, type SourceEncoding } from './decode.ts';
 import { frontmatterText } from './frontmatter-text.ts';
 import { repairMessages } from './repair-messages.ts';
 import { repairText, type TextRepair } from './repair.ts';
+import { frontSections, proseSummary } from './front-sections.ts';
+import { shortLabel, shortSlug } from './short-names.ts';
 import { outline } from './split.ts';
 import { cleanTitle, slugify, weeksOf } from './titles.ts';
-import { firstParagraph, labelledDate } from './track-meta.ts';
+import { labelledDate } from './track-meta.ts';
 import { RESERVED_TRACK_NAMES } from '../reserved-names.ts';
 
 /** What the importer is asked to do, beyond the bytes. */
@@ -21,6 +23,10 @@ export interface ImportOptions {
   title?: string | undefined;
   /** Today as `YYYY-MM-DD`: the track's `started` when the text names no start date. */
   today: string;
+  /** Whether a folder name is used by another track (one with another title) already; a derived name then avoids it. */
+  taken?: (slug: string, title: string) => boolean;
+  /** Whether a track other than the one in folder `slug` already has a navigation label. */
+  takenLabel?: (label: string, slug: string) => boolean;
 }
 
 /** One file the import would write. */
@@ -81,15 +87,20 @@ export function planImport(bytes: Uint8Array, options: ImportOptions): ImportPla
   const front = splitFrontmatter(options.path, text);
   const tree = parse(front.body);
   const frontTitle = typeof front.data?.['title'] === 'string' ? cleanTitle(front.data['title']) : '';
-  const { title: titleHeading, divisions } = outline(tree);
+  const cut = outline(tree);
+  const titleHeading = cut.title;
 
   const fileTitle = cleanTitle(baseName(options.path).replace(/[_-]+/g, ' ')) || 'Imported tracker';
   const title = options.title?.trim() || frontTitle || cleanTitle(titleHeading?.text ?? '') || fileTitle;
-  const derived = slugify(title) || slugify(fileTitle) || 'imported';
-  const track = options.track ?? (RESERVED_TRACK_NAMES.includes(derived) ? `${derived}-track` : derived);
+  const taken = (slug: string): boolean => RESERVED_TRACK_NAMES.includes(slug) || (options.taken?.(slug, title) ?? false);
+  const track = options.track ?? shortSlug(title, taken);
 
   const offsets = lineOffsets(text);
   const at = (line: number): number => offsets[line - 1] ?? text.length;
+  const spans = cut.divisions.map((division, i) => [at(division.start), at(cut.divisions[i + 1]?.start ?? Infinity)] as const);
+  // A subtitle or a progress summary at the top is the tracker's introduction, not a phase.
+  const folded = frontSections(titleHeading, cut.divisions, (i) => analyzeFile('front.md', text.slice(...spans[i]!)).total);
+  const divisions = cut.divisions.slice(folded);
   const starts = divisions.map((division) => at(division.start));
   const ends = [...starts.slice(1), text.length];
 
@@ -100,7 +111,10 @@ export function planImport(bytes: Uint8Array, options: ImportOptions): ImportPla
     name: 'index.md', kind: 'index', title, order: 0, weeks: null, body: indexBody,
     content: frontmatterText({
       title,
-      summary: firstParagraph(tree) ?? `Imported from ${options.path.split(/[\\/]/).pop()}`,
+      summary: proseSummary(tree, front.body, divisions[0]?.heading ? divisions[0].start : Infinity)
+        ?? (folded > 0 && cut.divisions[0]!.heading!.line === (titleHeading?.line ?? 0) + 1 ? cleanTitle(cut.divisions[0]!.heading!.text) || undefined : undefined)
+        ?? coverage(divisions.map((division, i) => cleanTitle(division.heading?.text ?? '') || `Part ${i + 1}`)),
+      nav: shortLabel(title, options.track ? shortSlug(title) : track, (label) => options.takenLabel?.(label, track) ?? false),
       started: { day: started },
       target: target && target >= started ? { day: target } : undefined,
       order: 0,
@@ -124,6 +138,13 @@ export function planImport(bytes: Uint8Array, options: ImportOptions): ImportPla
   for (const file of files) file.counts = countsOf(analyzeFile(`${track}/${file.name}`, file.content));
 
   return { track, title, encoding: decoded.encoding, text, repair, files, messages: [...decoded.warnings, ...repairMessages(options.path, repair)] };
+}
+
+/** A summary from the parts' titles when the tracker has no prose to quote: `Covers A, B, C and 4 more parts.` */
+function coverage(titles: string[]): string {
+  const shown = titles.slice(0, 3);
+  const rest = titles.length - shown.length;
+  return `Covers ${shown.join(', ')}${rest > 0 ? ` and ${rest} more part${rest === 1 ? '' : 's'}` : ''}.`;
 }
 
 function countsOf(counts: SplitCounts): SplitCounts {

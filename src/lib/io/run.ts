@@ -20,7 +20,7 @@ export interface RunOptions {
 function unreadable(path: string, cause: unknown): FileReport {
   const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
   return {
-    path, title: path, ...emptySplitCounts(), sections: [], items: [], warnings: [],
+    path, title: path, ...emptySplitCounts(), sections: [], items: [], writtenTotals: [], warnings: [],
     errors: [{ path, line: 1, column: 1, rule: 'file-unreadable', message: `Unexpected read failure (${reason}), expected a readable file; nothing in it was counted` }],
   };
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /** What writing a file would do: create it, leave it (same content), or replace different content. */
 export type FileState = 'new' | 'unchanged' | 'differs';
@@ -32,8 +32,42 @@ export function otherFiles(folder: string, names: string[]): string[] {
   }
 }
 
-/** Write files into `folder`, creating it (and its parents) first. */
+/**
+ * Write files into `folder` all at once: the folder's new state (its other
+ * files copied as they are, the given files written) is made in a hidden
+ * temporary folder beside it, then swapped in with two renames while
+ * interrupts wait. A failed write or an interrupt before the swap leaves the
+ * folder exactly as it was (the temporary folder is removed); the engine
+ * never reads the hidden folder meanwhile.
+ *
+ * @throws the write failure, after cleaning up
+ */
 export function writeFiles(folder: string, files: { name: string; content: string }[]): void {
-  mkdirSync(folder, { recursive: true });
-  for (const file of files) writeFileSync(join(folder, file.name), file.content);
+  const parent = dirname(folder);
+  mkdirSync(parent, { recursive: true });
+  const staging = mkdtempSync(join(parent, `.${basename(folder)}.import-`));
+  const previous = `${staging}.previous`;
+  const abandon = (): void => rmSync(staging, { recursive: true, force: true });
+  process.once('SIGINT', abandon);
+  try {
+    if (existsSync(folder)) cpSync(folder, staging, { recursive: true });
+    for (const file of files) writeFileSync(join(staging, file.name), file.content);
+  } catch (error) {
+    abandon();
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', abandon);
+  }
+  // The swap: signals wait for it (it takes microseconds), so the folder is either the old one or the new one.
+  const hold = (): void => {};
+  process.on('SIGINT', hold);
+  process.on('SIGTERM', hold);
+  try {
+    if (existsSync(folder)) renameSync(folder, previous);
+    renameSync(staging, folder);
+  } finally {
+    process.removeListener('SIGINT', hold);
+    process.removeListener('SIGTERM', hold);
+  }
+  rmSync(previous, { recursive: true, force: true });
 }

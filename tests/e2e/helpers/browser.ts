@@ -27,9 +27,12 @@ export interface OpenedPage {
   problems: PageProblems;
 }
 
+/** Which built site: the tests' example curriculum, or the learner's portfolio of the five seeds. */
+export type SiteName = 'example' | 'seeds';
+
 /** The site address for a path relative to the base, e.g. `siteUrl('search/?q=x')`. */
-export function siteUrl(path = ''): string {
-  return new URL(path.replace(/^\/+/, ''), inject('siteUrl')).href;
+export function siteUrl(path = '', site: SiteName = 'example'): string {
+  return new URL(path.replace(/^\/+/, ''), inject(site === 'seeds' ? 'seedsUrl' : 'siteUrl')).href;
 }
 
 /** The URL path of the site root, e.g. `/portfolio/`. */
@@ -74,9 +77,11 @@ export function expectNoProblems(problems: PageProblems): void {
 export interface OpenOptions {
   /** The visitor's system colour scheme (default `light`). */
   colorScheme?: 'light' | 'dark';
+  /** The viewport's width in CSS pixels (default 1280). */
+  width?: number;
 }
 
-export function useSite(): { open(path: string, options?: OpenOptions): Promise<OpenedPage> } {
+export function useSite(site: SiteName = 'example'): { open(path: string, options?: OpenOptions): Promise<OpenedPage> } {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await chromium.connect(inject('browserWsEndpoint'));
@@ -86,13 +91,13 @@ export function useSite(): { open(path: string, options?: OpenOptions): Promise<
   });
 
   return {
-    async open(path: string, { colorScheme = 'light' }: OpenOptions = {}): Promise<OpenedPage> {
+    async open(path: string, { colorScheme = 'light', width = 1280 }: OpenOptions = {}): Promise<OpenedPage> {
       if (!browser) throw new Error('useSite() must be called at the top level of the test file');
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
       onTestFinished(() => context.close());
       const page = await context.newPage();
       const problems = trackProblems(page);
-      await page.goto(siteUrl(path), { waitUntil: 'load' });
+      await page.goto(siteUrl(path, site), { waitUntil: 'load' });
       return { page, problems };
     },
   };

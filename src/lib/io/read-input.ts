@@ -1,0 +1,65 @@
+import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
+import type { Message } from '../types.ts';
+
+/** The largest file the tools read: far above any tracker, well below what would exhaust memory (see README). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** What kind of thing a path is, in words, for a message about a path that is not a regular file. */
+function kindOf(mode: number): string {
+  const type = mode & constants.S_IFMT;
+  if (type === constants.S_IFDIR) return 'a folder';
+  if (type === constants.S_IFIFO) return 'a named pipe (FIFO)';
+  if (type === constants.S_IFSOCK) return 'a socket';
+  if (type === constants.S_IFCHR || type === constants.S_IFBLK) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Read a file's bytes, or say why not, without ever hanging or exhausting
+ * memory: the path is opened without blocking (a FIFO with no writer would
+ * block a plain read forever), must be a regular file (not a pipe, device,
+ * socket or folder; `not-a-file`) and at most `limit` bytes
+ * (`file-too-large`); an open or read failure is `file-unreadable`.
+ *
+ * @param path where to read
+ * @param shown the path as messages show it
+ */
+export function readInput(path: string, shown: string, limit = MAX_FILE_BYTES): { bytes: Uint8Array } | { error: Message } {
+  const fail = (rule: string, message: string) => ({ error: { path: shown, line: 1, column: 1, rule, message } });
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail('file-unreadable', `Unexpected ${code === 'ENOENT' ? 'missing file' : code === 'EACCES' ? 'file without read permission' : `read failure (${code ?? (error as Error).message})`}, expected a readable file`);
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return fail('not-a-file', `Unexpected ${kindOf(stats.mode)}, expected a regular file; it was not read`);
+    if (stats.size > limit) {
+      return fail('file-too-large', `Unexpected ${(stats.size / 1024 / 1024).toFixed(1)} MB file, expected at most ${limit / 1024 / 1024} MB (no tracker is that large; is it the right file?); it was not read`);
+    }
+    const bytes = new Uint8Array(stats.size);
+    let read = 0;
+    while (read < stats.size) {
+      const n = readSync(fd, bytes, read, stats.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: read === stats.size ? bytes : bytes.subarray(0, read) };
+  } catch (error) {
+    return fail('file-unreadable', `Unexpected read failure (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), expected a readable file`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Whether a file's bytes are binary (an image, a PDF, an archive) rather
+ * than text: a NUL byte anywhere, unless the file starts with a UTF-16 byte
+ * order mark (UTF-16 text is full of them).
+ */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  return !utf16 && bytes.includes(0);
+}
