@@ -1,6 +1,7 @@
 // `npm run bench`: engine speed and memory on a generated curriculum, history
 // read from a generated 500-commit repository (scripts/bench/history.ts), then the site budgets (JavaScript per page, Lighthouse, a full build; scripts/bench/site.ts).
-// Usage: npm run bench -- [--only engine|history|site] [--files N] [--seed S] [--runs R]
+// `--only compare` builds the same curriculum with this project and Starlight (scripts/bench/compare.ts).
+// Usage: npm run bench -- [--only engine|history|site|compare] [--files N] [--sizes N,M] [--seed S] [--runs R]
 // Each engine phase runs R times (default 3) in a fresh process; the median is printed.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,8 +18,8 @@ function option(name: string, fallback: number): number {
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? 'both' : process.argv[onlyIndex + 1];
-if (only !== 'both' && only !== 'engine' && only !== 'history' && only !== 'site') {
-  console.error(`Unexpected --only ${only ?? '(nothing)'}, expected "engine", "history" or "site"`);
+if (only !== 'both' && only !== 'engine' && only !== 'history' && only !== 'site' && only !== 'compare') {
+  console.error(`Unexpected --only ${only ?? '(nothing)'}, expected "engine", "history", "site" or "compare"`);
   process.exit(2);
 }
 
@@ -74,6 +75,13 @@ function engineBench(): void {
     rmSync(folder, { recursive: true, force: true });
     clearCache();
   }
+}
+
+if (only === 'compare') {
+  const sizesIndex = process.argv.indexOf('--sizes');
+  const sizes = sizesIndex === -1 ? [files, files * 3] : process.argv[sizesIndex + 1]!.split(',').map(Number).filter((n) => n > 0);
+  await (await import('./bench/compare.ts')).compareBench(sizes, seed, runs, files);
+  process.exit(0);
 }
 
 if (only === 'both' || only === 'engine') engineBench();

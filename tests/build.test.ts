@@ -71,6 +71,14 @@ describe('site build from the example curriculum (tests/curricula/example)', () 
       expect(textOf(html, 'data-phase-percent'), file.path).toBe(`${file.percent.toFixed(1)}%`);
     }
   });
+  it('shows one checkbox or state mark per task the engine counts, on every phase page', () => {
+    for (const file of report.files.filter((f) => !f.path.endsWith('/index.md'))) {
+      const [, , track, name] = file.path.split('/');
+      const html = readFileSync(join(out, track!, name!.replace(/\.mdx?$/, ''), 'index.html'), 'utf8');
+      const shown = (html.match(/<input[^>]*type="checkbox"/g)?.length ?? 0) + (html.match(/class="task-state /g)?.length ?? 0);
+      expect(shown, file.path).toBe(file.tasks.total);
+    }
+  });
 });
 
 describe('site build with broken content', () => {

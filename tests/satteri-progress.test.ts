@@ -17,7 +17,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lineOffset } from '../src/integrations/satteri-progress/lines.ts';
 import { analyzeFile } from '../src/lib/analyze.ts';
 import { corpusDir, corpusExists } from './helpers/shared.ts';
-import { byTag, classes, cleanup, counted, elements, findBadge, marked, renderEntry, renderPage, text } from './helpers/satteri-render.ts';
+import { byTag, classes, cleanup, counted, elements, findBadge, marked, renderEntry, renderPage, shownTasks, text } from './helpers/satteri-render.ts';
 
 afterAll(cleanup);
 describe('GFM task items', () => {
@@ -232,12 +232,27 @@ describe('agreement with the engine', () => {
     .filter((name) => existsSync(new URL(`${name}/input.md`, root)))
     .sort();
 
-  // Every id the plugin writes is an item the engine counts, with the same status, and the other way round.
+  /**
+   * Shapes where the renderer makes no element at all for an item the engine
+   * counts, so the page cannot show it: Sätteri keeps an HTML block opened by
+   * `<pre>` going past a `</script>` line (CommonMark ends it there), so the
+   * tasks after it are raw HTML on the page.
+   */
+  const UNSHOWABLE = new Set(['divergence-raw-html-end']);
+
+  // Every id the plugin writes is an item the engine counts, with the same status, and the other way round;
+  // and the page shows one checkbox or state mark per counted task.
   for (const name of cases) {
     it(`marks exactly the engine's items in fixture ${name}`, async () => {
       const text = readFileSync(new URL(`${name}/input.md`, root), 'utf8');
-      expect(marked(await renderPage(text))).toEqual(counted(text));
-      expect(marked(await renderEntry(text))).toEqual(counted(text));
+      for (const html of [await renderPage(text), await renderEntry(text)]) {
+        if (UNSHOWABLE.has(name)) {
+          expect(marked(html)).not.toEqual(counted(text));
+          continue;
+        }
+        expect(marked(html)).toEqual(counted(text));
+        expect(shownTasks(html)).toBe(analyzeFile('input.md', text).tasks.total);
+      }
     });
   }
 
@@ -246,8 +261,10 @@ describe('agreement with the engine', () => {
   for (const name of corpus) {
     it(`marks exactly the engine's items in corpus ${name}`, async () => {
       const text = readFileSync(join(corpusDir, name), 'utf8');
-      expect(marked(await renderPage(text))).toEqual(counted(text));
-      expect(marked(await renderEntry(text))).toEqual(counted(text));
+      for (const html of [await renderPage(text), await renderEntry(text)]) {
+        expect(marked(html)).toEqual(counted(text));
+        expect(shownTasks(html)).toBe(analyzeFile(name, text).tasks.total);
+      }
     });
   }
 });

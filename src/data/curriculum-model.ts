@@ -55,4 +55,7 @@ export interface Curriculum {
   notes: NoteView[];
   /** The engine's report over every file of every track (what `npm run stats -- --json content/tracks` prints). */
   report: Report;
+  /** Tracks and phases by collection id, so a page finds its own in constant time. */
+  trackById: Map<string, TrackView>;
+  phaseById: Map<string, PhaseView>;
 }

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
-import { analyzeFile } from '../lib/analyze.ts';
 import { addHours } from '../lib/hours.ts';
-import { displayPath, findMarkdownFiles } from '../lib/io/files.ts';
+import { analyzePaths, type AnalysisMemo } from '../lib/io/run.ts';
 import { buildReport } from '../lib/report.ts';
 import { RESERVED_TRACK_NAMES } from '../lib/reserved-names.ts';
 import type { FileReport, HoursRange, Report, Section } from '../lib/types.ts';
@@ -14,21 +13,22 @@ import type { Curriculum, PhaseView, TrackView } from './curriculum-model.ts';
 export type { Curriculum, LocatedItem, NoteView, PhaseView, TrackView } from './curriculum-model.ts';
 
 const TRACKS_DIR = 'content/tracks';
+// From the project root (the build's working directory): this module is bundled, so its own URL says nothing.
+const CACHE_DIR = resolve('node_modules/.cache/learning-portfolio');
+
+/** Reports kept between dev-server requests: a file is re-read only when its size or time changed. */
+const devMemo: AnalysisMemo = new Map();
 
 /**
  * The engine's report on every file `npm run stats` would read under
- * content/tracks, in its order, keyed by path: the site counts exactly what
- * the CLI counts.
+ * content/tracks, computed exactly as the CLI computes it (the same
+ * content-hash cache in node_modules/.cache, worker threads when the
+ * uncached work pays for them): the site counts exactly what the CLI counts.
  */
-function analyzeTracks(): Map<string, FileReport> {
-  const reports = new Map<string, FileReport>();
+async function analyzeTracks(): Promise<Report> {
   // A portfolio just started (or emptied) has no tracks folder yet: nothing to count.
-  if (!existsSync(TRACKS_DIR)) return reports;
-  for (const file of findMarkdownFiles([TRACKS_DIR])) {
-    const path = displayPath(file);
-    reports.set(path, analyzeFile(path, readFileSync(resolve(file))));
-  }
-  return reports;
+  if (!existsSync(TRACKS_DIR)) return buildReport([]);
+  return analyzePaths([TRACKS_DIR], { cacheDir: CACHE_DIR, ...(import.meta.env.DEV ? { memo: devMemo } : {}) });
 }
 
 function plannedFromSections(sections: Section[]): HoursRange | null {
@@ -37,27 +37,51 @@ function plannedFromSections(sections: Section[]): HoursRange | null {
 
 const RESERVED = new Set(RESERVED_TRACK_NAMES);
 
-async function load(): Promise<Curriculum> {
-  const [trackEntries, phaseEntries, notes] = await Promise.all([
-    getCollection('tracks'), getCollection('phases'), getCollection('notes'),
-  ]);
+interface Inputs {
+  trackEntries: Awaited<ReturnType<typeof getCollection<'tracks'>>>;
+  phaseEntries: Awaited<ReturnType<typeof getCollection<'phases'>>>;
+  notes: Awaited<ReturnType<typeof getCollection<'notes'>>>;
+  analysis: Report;
+}
 
+async function inputs(): Promise<Inputs> {
+  const [trackEntries, phaseEntries, notes, analysis] = await Promise.all([
+    getCollection('tracks'), getCollection('phases'), getCollection('notes'), analyzeTracks(),
+  ]);
+  return { trackEntries, phaseEntries, notes, analysis };
+}
+
+/** Everything the curriculum is built from, as a key that changes whenever any of it does (dev mode). */
+function inputsKey({ trackEntries, phaseEntries, notes, analysis }: Inputs): string {
+  const entries = [...trackEntries, ...phaseEntries, ...notes].map((entry) => `${entry.collection}:${entry.id}:${entry.digest ?? ''}`);
+  return `${entries.join('|')}#${analysis.files.map((file) => reportIds.get(file) ?? reportIds.set(file, nextId++).get(file)).join(',')}`;
+}
+const reportIds = new WeakMap<FileReport, number>();
+let nextId = 0;
+
+function build({ trackEntries, phaseEntries, notes, analysis }: Inputs): Curriculum {
   const taken = trackEntries.find((entry) => RESERVED.has(entry.id));
   if (taken) {
     throw new Error(`${taken.filePath}: Unexpected track folder "${taken.id}", expected a name other than ${[...RESERVED].join(', ')} (the site uses those URLs)`);
   }
 
-  const reports = analyzeTracks();
+  const reports = new Map(analysis.files.map((file) => [file.path, file]));
   const analyze = (filePath: string | undefined, id: string): FileReport => {
     const report = filePath ? reports.get(filePath) : undefined;
     if (!report) throw new Error(`Content entry "${id}" (${filePath ?? 'no file'}) was not found under ${TRACKS_DIR}/`);
     return report;
   };
 
-  const tracks: TrackView[] = trackEntries
+  // Phases grouped by track folder in one pass (filtering all phases per track grew with tracks × phases).
+  const phasesOf = new Map<string, typeof phaseEntries>();
+  for (const phase of phaseEntries) {
+    const folder = phase.id.slice(0, phase.id.indexOf('/'));
+    (phasesOf.get(folder) ?? phasesOf.set(folder, []).get(folder)!).push(phase);
+  }
+  const tracks: TrackView[] = [...trackEntries]
     .sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))
     .map((entry) => {
-      const phases: PhaseView[] = orderPhases(phaseEntries.filter((phase) => phase.id.startsWith(`${entry.id}/`)))
+      const phases: PhaseView[] = orderPhases(phasesOf.get(entry.id) ?? [])
         .map((phase) => {
           const report = analyze(phase.filePath, phase.id);
           const slug = phase.id.slice(entry.id.length + 1);
@@ -81,7 +105,8 @@ async function load(): Promise<Curriculum> {
       return { id: entry.id, entry, index, phases, counts, path: `${entry.id}/`, current };
     });
 
-  const orphans = phaseEntries.filter((phase) => !tracks.some((track) => phase.id.startsWith(`${track.id}/`)));
+  const trackIds = new Set(tracks.map((track) => track.id));
+  const orphans = phaseEntries.filter((phase) => !trackIds.has(phase.id.slice(0, phase.id.indexOf('/'))));
   if (orphans.length > 0) {
     throw new Error(`${orphans[0]!.filePath}: Unexpected phase outside a track, expected its folder to have an index.md with the track's frontmatter`);
   }
@@ -93,9 +118,12 @@ async function load(): Promise<Curriculum> {
     // The totals would count files no page shows: fail, as `npm run check:content` does (phase-nested and its kin).
     throw new Error(`${unshown.map((path) => `${path}:1:1 Unexpected markdown file that has no page: phases sit directly in a track folder (content/tracks/<track>/), as .md or .mdx [phase-nested]`).join('\n')}\nRun npm run check:content for details.`);
   }
-  const report = buildReport([...reports.values()]);
-  logFindings(report);
-  return { tracks, phases, notes: resolveNotes(notes, tracks), report };
+  logFindings(analysis);
+  return {
+    tracks, phases, notes: resolveNotes(notes, tracks), report: analysis,
+    trackById: new Map(tracks.map((track) => [track.id, track])),
+    phaseById: new Map(phases.map((phase) => [phase.id, phase])),
+  };
 }
 
 /**
@@ -119,6 +147,15 @@ function logFindings(report: Report): void {
 }
 
 let memo: Promise<Curriculum> | undefined;
+let devLast: { key: string; curriculum: Curriculum } | undefined;
+
+/** Dev mode: rebuild only when a content entry or a counted file changed (only changed files are re-analysed). */
+async function loadInDev(): Promise<Curriculum> {
+  const current = await inputs();
+  const key = inputsKey(current);
+  if (devLast?.key !== key) devLast = { key, curriculum: build(current) };
+  return devLast.curriculum;
+}
 
 /**
  * The whole curriculum with the engine's counts, computed once per build and
@@ -128,7 +165,7 @@ let memo: Promise<Curriculum> | undefined;
  * @throws when a note names a track or phase that does not exist
  */
 export function getCurriculum(): Promise<Curriculum> {
-  // Dev mode re-runs pages on every change; recompute there so edits show up.
-  if (import.meta.env.DEV) return load();
-  return (memo ??= load());
+  // Dev mode re-runs pages on every change: edits must show up, at the cost of the changed files only.
+  if (import.meta.env.DEV) return loadInDev();
+  return (memo ??= inputs().then(build));
 }

@@ -25,11 +25,23 @@ export interface ExtractContext extends Extraction {
   source: string;
   /** Indices of the open headings, outermost first. */
   open: number[];
+  /** The last section path built, and the heading it was built for (see `sectionPath`). */
+  section?: string[];
+  sectionOf?: number;
 }
 
-/** Titles of the open headings, outermost first: an item's section path. */
+/**
+ * Titles of the open headings, outermost first: an item's section path.
+ * Items under the same heading share one array (the heading changes far
+ * less often than items are found); nothing may modify it.
+ */
 export function sectionPath(context: ExtractContext): string[] {
-  return context.open.map((index) => context.headings[index]!.title);
+  const innermost = context.open.at(-1) ?? -1;
+  if (context.sectionOf !== innermost || !context.section) {
+    context.sectionOf = innermost;
+    context.section = context.open.map((index) => context.headings[index]!.title);
+  }
+  return context.section;
 }
 
 /** Record an item under the current heading. */
@@ -50,7 +62,10 @@ export function placeAt(context: ExtractContext, offset: number): { line: number
   return { line, column: offset - context.source.lastIndexOf('\n', offset - 1) };
 }
 
+/** Whitespace other than single inner spaces: only then is there anything to collapse. */
+const UNTIDY = /[^\S ]| {2}|^ | $/;
+
 /** Collapse runs of whitespace (line breaks included) into single spaces. */
 export function plain(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return UNTIDY.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

@@ -71,6 +71,8 @@ const emptyFields = (): TaskFields => ({ due: null, scheduled: null, start: null
  * @returns the text without the fields, the done date as written, the other fields, and invalid dates
  */
 export function readTaskFields(text: string): ReadTaskFields {
+  // Most tasks carry no field: one scan, and nothing else to do.
+  if (!ANY_FIELD.test(text)) return { text, done: null, fields: null, invalid: [] };
   let rest = text.replace(/\s+$/u, '');
   const fields = emptyFields();
   const tags: string[] = [];

@@ -16,7 +16,7 @@ import { href } from '../utils/href.ts';
  * has no such day and is left out: it is not news.
  */
 export const GET: APIRoute = async (context) => {
-  const { notes, phases, tracks } = await getCurriculum();
+  const { notes, phases, trackById } = await getCurriculum();
   const { lastUpdated } = getGitFacts();
   const history = await getHistory();
   const lastCompletion = new Map<string, string>();
@@ -39,7 +39,7 @@ export const GET: APIRoute = async (context) => {
   const phaseItems = phases
     .filter((phase) => phase.report.total > 0 && phase.report.done === phase.report.total - phase.report.skipped)
     .flatMap((phase) => {
-      const track = tracks.find((t) => t.id === phase.trackId)!;
+      const track = trackById.get(phase.trackId)!;
       const date = phase.entry.data.finished ?? completedOn(phase.entry.filePath);
       if (!date && !history.missing) return [];
       return [{

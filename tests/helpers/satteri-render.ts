@@ -84,6 +84,12 @@ export function counted(text: string): Array<[string, string]> {
     .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)));
 }
 
+/** Task marks a page shows: checkboxes and `[/]`/`[-]` state elements. */
+export function shownTasks(html: string): number {
+  return elements(html).filter((node) => (node.tagName === 'input' && node.properties['type'] === 'checkbox')
+    || classes(node).includes('task-state')).length;
+}
+
 /** Remove the scratch files written by `renderPage` and `renderEntry`. */
 export function cleanup(): void {
   rmSync(scratch, { recursive: true, force: true });

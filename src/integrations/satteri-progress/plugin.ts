@@ -1,4 +1,5 @@
 import type { HastPluginDefinition, PluginFactoryContext } from 'satteri';
+import { engineItemsFor } from './engine-items.ts';
 import { lineOffsetForFile } from './lines.ts';
 import { visitTable } from './tables.ts';
 import { visitListItem } from './tasks.ts';
@@ -8,18 +9,20 @@ export const PLUGIN_NAME = 'satteri-progress';
 
 /**
  * The Sätteri hast plugin, as a factory so each document gets its own line
- * offset (see `lines.ts`). `options.position` makes Sätteri track source
+ * offset (see `lines.ts`) and the engine's items for its file (see
+ * `engine-items.ts`): the page marks exactly what the engine counts. `options.position` makes Sätteri track source
  * positions, which give the `L<line>` ids and let `[/]`/`[-]` be checked
  * against the source exactly as the engine checks them.
  */
 export function satteriProgressPlugin(factory: PluginFactoryContext): HastPluginDefinition {
   const offset = lineOffsetForFile(factory.fileURL, factory.source);
+  const engine = engineItemsFor(factory.fileURL);
   return {
     name: PLUGIN_NAME,
     options: { position: true },
     element: [
-      { filter: ['li'], visit: (node, ctx) => visitListItem(node, ctx, offset) },
-      { filter: ['table'], visit: (node, ctx) => visitTable(node, ctx, offset) },
+      { filter: ['li'], visit: (node, ctx) => visitListItem(node, ctx, offset, engine) },
+      { filter: ['table'], visit: (node, ctx) => visitTable(node, ctx, offset, engine) },
       { filter: WRITTEN_TOTAL_TAGS, visit: (node, ctx) => visitWrittenTotal(node, ctx, offset) },
     ],
   };

@@ -4,6 +4,7 @@ import { headerWords } from '../../lib/extract-tables.ts';
 import { repairMojibake } from '../../lib/mojibake.ts';
 import { readStatusCell } from '../../lib/status-vocabulary.ts';
 import type { Status } from '../../lib/types.ts';
+import type { EngineItems } from './engine-items.ts';
 import { isElement, plainText } from './hast-text.ts';
 import { dateSlot } from './tasks.ts';
 
@@ -31,9 +32,11 @@ function cells(row: Element): Element[] {
 
 /**
  * A status table (a header cell reading `Status`): each body row gets
- * `id="L<line>"` and its status cell's content is wrapped in a badge.
+ * `id="L<line>"` and its status cell's content is wrapped in a badge. With
+ * the engine's items known, only rows the engine counts are marked, with the
+ * engine's status.
  */
-export function visitTable(table: Element, ctx: HastVisitorContext, lineOffset: number): void {
+export function visitTable(table: Element, ctx: HastVisitorContext, lineOffset: number, engine: EngineItems | null = null): void {
   const head = table.children.find((child): child is Element => isElement(child, 'thead'));
   const header = rows(head)[0];
   if (!header) return;
@@ -43,13 +46,15 @@ export function visitTable(table: Element, ctx: HastVisitorContext, lineOffset: 
   const body = table.children.find((child): child is Element => isElement(child, 'tbody'));
   for (const row of rows(body)) {
     const line = row.position?.start.line;
+    const counted = engine && line !== undefined ? engine.rows.get(line + lineOffset) : undefined;
+    if (engine && !counted) continue;
     if (line !== undefined) ctx.setProperty(row, 'id', `L${line + lineOffset}`);
     const cell = cells(row)[column];
     if (!cell) continue;
     const badge: Element = {
       type: 'element',
       tagName: 'span',
-      properties: { className: ['badge', BADGE_CLASS[cellStatus(plainText(cell.children))]] },
+      properties: { className: ['badge', BADGE_CLASS[counted ?? cellStatus(plainText(cell.children))]] },
       // The cell's own nodes, moved (not copied) into the badge.
       children: cell.children,
     };

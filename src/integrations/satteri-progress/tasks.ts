@@ -1,5 +1,6 @@
-import type { Element, ElementContent, Text } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { HastVisitorContext } from 'satteri';
+import { type EngineItems, taskAt } from './engine-items.ts';
 import { readTaskFields } from '../../lib/task-fields.ts';
 import { endOffset, firstParagraph, isElement, plainText } from './hast-text.ts';
 import { fieldChips, trailingFields } from './task-fields.ts';
@@ -23,7 +24,14 @@ const EXTENDED = /^\[([/-])\][ \t\r\n]/;
 const RENDERED_MARKER = /^\[[/-]\]\s*/;
 /** The label as the engine reads it: plain text without its Obsidian Tasks fields. */
 function label(nodes: readonly ElementContent[]): string {
-  return plainText([{ type: 'text', value: readTaskFields(plainText(nodes)).text }]);
+  return readTaskFields(plainText(nodes)).text.trim();
+}
+
+/** The text node a task's Obsidian Tasks fields end, its text without them, and the chips shown instead. */
+interface Tail {
+  node: ElementContent;
+  text: string;
+  chips: ElementContent[];
 }
 
 /** `[/]`/`[-]` where the engine counts it: first in the paragraph's source, then whitespace, then text. */
@@ -44,60 +52,119 @@ function addClasses(ctx: HastVisitorContext, node: Readonly<Element>, classes: s
   ctx.setProperty(node, 'className', [...new Set([...list, ...classes])].filter((name) => name !== ''));
 }
 
+/** A GFM marker written as text at the start of an item (where the renderer made no checkbox). */
+const LITERAL_GFM = /^\[([ xX])\][ \t]*/;
+
+function checkbox(checked: boolean): Element {
+  return { type: 'element', tagName: 'input', properties: { type: 'checkbox', checked, disabled: true }, children: [] };
+}
+
+/**
+ * Make the rendered item show the status the engine counted: a checkbox the
+ * renderer did not make (a shape its parser reads differently) is made from
+ * the literal marker, and a `[/]`/`[-]` marker becomes its state element.
+ */
+function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorContext, status: TaskStatus, text: string, tail: Tail | null): boolean {
+  const first = inline[0];
+  // When the first text node also ends the task, its fields become chips in the same replacement.
+  const own = tail !== null && first === tail.node;
+  const value = (node: { value: string }): string => (own ? tail!.text : node.value);
+  const chips = own ? tail!.chips : [];
+  const rendered = isElement(first, 'input') && first.properties['type'] === 'checkbox';
+  if (status === 'done' || status === 'todo') {
+    const aria = text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label;
+    if (rendered) {
+      ctx.setProperty(first, 'disabled', true);
+      ctx.setProperty(first, 'checked', status === 'done');
+      ctx.setProperty(first, 'ariaLabel', aria);
+      return false;
+    }
+    const box = { ...checkbox(status === 'done'), properties: { ...checkbox(status === 'done').properties, ariaLabel: aria } };
+    if (first?.type === 'text' && LITERAL_GFM.test(first.value)) {
+      ctx.replaceNode(first, [box, { type: 'text', value: ` ${value(first).replace(LITERAL_GFM, '')}` }, ...chips]);
+      return own;
+    }
+    ctx.insertBefore(li.children[0]!, box);
+    return false;
+  }
+  const state: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['task-state', `task-state-${TASK_STATUS[status].slug}`], role: 'img', ariaLabel: TASK_STATUS[status].label },
+    children: [{ type: 'text', value: STATE_GLYPH[status] }],
+  };
+  if (first?.type === 'text' && RENDERED_MARKER.test(first.value)) {
+    // Like GFM's `<input> text`: the state element, one space, then the text.
+    ctx.replaceNode(first, [state, { type: 'text', value: ` ${value(first).replace(RENDERED_MARKER, '')}` }, ...chips]);
+    return own;
+  }
+  if (rendered) ctx.replaceNode(first, [state]);
+  else ctx.insertBefore(li.children[0]!, state);
+  return false;
+}
+
+/** Put back the literal marker of a checkbox the engine does not count (a shape its reference parser reads differently). */
+function unmakeCheckbox(inline: ElementContent[], ctx: HastVisitorContext): void {
+  const first = inline[0];
+  if (isElement(first, 'input') && first.properties['type'] === 'checkbox') {
+    ctx.replaceNode(first, [{ type: 'text', value: first.properties['checked'] === true ? '[x]' : '[ ]' }]);
+  }
+}
+
+/** The status the renderer's own tree shows, read with the engine's rules (when the engine's items are not known). */
+function renderedStatus(inline: ElementContent[], source: string): TaskStatus | null {
+  const first = inline[0];
+  if (isElement(first, 'input') && first.properties['type'] === 'checkbox') return first.properties['checked'] === true ? 'done' : 'todo';
+  return extendedStatus(inline, source);
+}
+
 /**
  * Mark a task list item: `id="L<line>"`, classes `task task-<status>`, an
  * accessible name on its read-only checkbox, and for `[/]`/`[-]` a state
- * element in place of the literal marker.
+ * element in place of the literal marker. With the engine's items known, the
+ * item is a task exactly when the engine counts one at its place, with the
+ * engine's status; otherwise the rendered checkbox and the engine's rules
+ * for `[/]`/`[-]` decide.
  */
-export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: number): void {
-  const inline = firstParagraph(li);
-  if (!inline || inline.length === 0) return;
-  const line = li.position?.start.line;
-  const first = inline[0];
-
-  let status: TaskStatus;
-  const extra: string[] = [];
-  // Obsidian Tasks fields become chips; a cancelled date makes an open task skipped, as the engine counts it.
-  const fields = trailingFields(inline);
-  const cancelled = Boolean(fields?.read.fields?.cancelled);
-  const chips = fields ? fieldChips(fields.read) : [];
-  if (isElement(first, 'input') && first.properties['type'] === 'checkbox') {
-    status = first.properties['checked'] === true ? 'done' : cancelled ? 'skipped' : 'todo';
-    const text = label(inline.slice(1));
-    ctx.setProperty(first, 'disabled', true);
-    ctx.setProperty(first, 'ariaLabel', text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label);
-    if (fields) ctx.replaceNode(fields.node, [{ type: 'text', value: fields.read.text }, ...chips]);
+export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: number, engine: EngineItems | null = null): void {
+  const start = li.position?.start;
+  const inline = firstParagraph(li) ?? [];
+  let status: TaskStatus | null;
+  let text: string;
+  if (engine && start) {
+    // The engine's item gives status and label, so the item's text is never read here (reading it is what costs).
+    const item = taskAt(engine, start.line + lineOffset, start.column, start.line === 1);
+    status = item && item.status !== 'unknown' ? item.status : null;
+    if (!item || !status) {
+      unmakeCheckbox(inline, ctx);
+      return;
+    }
+    text = item.label;
   } else {
-    const extended = extendedStatus(inline, ctx.source);
-    if (!extended) return;
-    status = cancelled ? 'skipped' : extended;
-    const textNode = first as Text;
-    const own = fields?.node === textNode;
-    const rest = (fields && own ? fields.read.text : textNode.value).replace(RENDERED_MARKER, '');
-    const state: Element = {
-      type: 'element',
-      tagName: 'span',
-      properties: {
-        className: ['task-state', `task-state-${TASK_STATUS[status].slug}`],
-        role: 'img',
-        ariaLabel: TASK_STATUS[status].label,
-      },
-      children: [{ type: 'text', value: STATE_GLYPH[status === 'inProgress' ? 'inProgress' : 'skipped'] }],
-    };
-    // Like GFM's `<input> text`: the state element, one space, then the text.
-    ctx.replaceNode(textNode, [state, { type: 'text', value: ` ${rest}` }, ...(own ? chips : [])]);
-    if (fields && !own) ctx.replaceNode(fields.node, [{ type: 'text', value: fields.read.text }, ...chips]);
-    // Style `[/]`/`[-]` items like GFM task items.
-    extra.push('task-list-item');
+    status = inline.length > 0 ? renderedStatus(inline, ctx.source) : null;
+    if (!status) return;
+    // A cancelled date (`❌ YYYY-MM-DD`) makes an open task skipped, as the engine counts it.
+    if (status !== 'done' && trailingFields(inline)?.read.fields?.cancelled) status = 'skipped';
+    const rendered = isElement(inline[0], 'input');
+    text = label(rendered ? inline.slice(1) : inline).replace(status === 'done' || status === 'todo' ? LITERAL_GFM : RENDERED_MARKER, '');
+  }
+  const made = !(isElement(inline[0], 'input') && inline[0].properties['type'] === 'checkbox');
+  // Obsidian Tasks fields are shown as labelled chips instead of their emoji.
+  const fields = trailingFields(inline);
+  const tail = fields ? { node: fields.node, text: fields.read.text, chips: fieldChips(fields.read) } : null;
+  if (!showStatus(li, inline, ctx, status, text, tail) && tail) ctx.replaceNode(tail.node, [{ type: 'text', value: tail.text }, ...tail.chips]);
+
+  if (made) {
+    // An item the renderer did not see as a task: give its list the GFM task-list class too.
     const parent = ctx.parent(li);
     if (parent.type === 'element') addClasses(ctx, parent, ['contains-task-list']);
   }
-
-  if (line !== undefined) {
-    ctx.setProperty(li, 'id', `L${line + lineOffset}`);
-    placeDateSlot(li, ctx, line + lineOffset);
+  if (start) {
+    ctx.setProperty(li, 'id', `L${start.line + lineOffset}`);
+    placeDateSlot(li, ctx, start.line + lineOffset);
   }
-  addClasses(ctx, li, [...extra, 'task', `task-${TASK_STATUS[status].slug}`]);
+  // `task-list-item` styles `[/]`/`[-]` items (and checkboxes made here) like GFM task items.
+  addClasses(ctx, li, ['task-list-item', 'task', `task-${TASK_STATUS[status].slug}`]);
 }
 
 /**

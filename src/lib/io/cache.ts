@@ -39,7 +39,7 @@ export function engineFingerprint(): string | null {
   for (const name of readdirSync(libDir).filter((n) => n.endsWith('.ts')).sort()) {
     hash.update(name).update(readFileSync(join(libDir, name)));
   }
-  for (const pkg of ['micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-from-markdown', 'iconv-lite']) {
+  for (const pkg of ['satteri', 'micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-from-markdown', 'iconv-lite']) {
     try {
       hash.update(pkg).update(readFileSync(fileURLToPath(import.meta.resolve(`${pkg}/package.json`))));
     } catch {
@@ -59,23 +59,29 @@ export function contentHash(bytes: Uint8Array): string {
  * `node_modules/.cache/` so that CI caches and `npm ci`-free installs keep it.
  */
 export class AnalysisCache {
-  readonly #store: DiskCache<Entry>;
+  /**
+   * Each entry is kept as its JSON text: the file then reads and writes as a
+   * set of strings (a copy each), and only the entries a run uses are parsed.
+   * Stored as objects, a report's tens of item objects made the file four
+   * times the size of the markdown and reading it the slowest part of a warm run.
+   */
+  readonly #store: DiskCache<string>;
 
   /** @param fingerprint `engineFingerprint()`, which must not be null */
   constructor(folder: string, fingerprint: string) {
-    this.#store = new DiskCache(join(folder, 'analysis.v8'), fingerprint, MAX_ENTRIES);
+    this.#store = new DiskCache(join(folder, 'analysis.v9'), fingerprint, MAX_ENTRIES);
   }
 
   /** The cached report for `hash`, re-labelled with `path`, or undefined. */
   get(hash: string, path: string): FileReport | undefined {
-    const entry = this.#store.get(hash);
-    return entry ? relabel(entry, path) : undefined;
+    const text = this.#store.get(hash);
+    return text === undefined ? undefined : relabel(JSON.parse(text) as Entry, path);
   }
 
   /** Remember a fresh analysis. */
   set(hash: string, report: FileReport): void {
     const { path: _path, ...entry } = report;
-    this.#store.set(hash, entry);
+    this.#store.set(hash, JSON.stringify(entry));
   }
 
   /** Write the cache if anything changed; failures to write are ignored (the cache is an optimisation). */
@@ -85,7 +91,7 @@ export class AnalysisCache {
 }
 
 /** Put `path` back on a cached analysis and on each of its messages. */
-function relabel(entry: Entry, path: string): FileReport {
+export function relabel(entry: Entry, path: string): FileReport {
   return {
     path,
     ...entry,

@@ -1,0 +1,38 @@
+import type { FileReport } from '../types.ts';
+import { contentHash, relabel } from './cache.ts';
+
+/** Most analyses kept; the oldest go first (a dev server renders edited files again and again). */
+const MAX_ENTRIES = 5000;
+const KEY = Symbol.for('learning-portfolio.shared-analyses');
+
+type Entry = Omit<FileReport, 'path'>;
+
+/**
+ * Analyses shared by every copy of the engine loaded in one process: a site
+ * build loads the engine twice (in the markdown plugin, which needs each
+ * rendered file's items, and bundled into the pages, which need the report),
+ * and each file should be parsed once. Keyed by content hash on `globalThis`,
+ * the only thing both copies share.
+ */
+function shared(): Map<string, Entry> {
+  const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, Entry> };
+  return (holder[KEY] ??= new Map());
+}
+
+/** An analysis of content with this hash made earlier in this process, labelled with `path`; undefined when none. */
+export function sharedAnalysis(hash: string, path: string): FileReport | undefined {
+  const entry = shared().get(hash);
+  return entry ? relabel(entry, path) : undefined;
+}
+
+/** Remember an analysis for the other copies of the engine in this process. */
+export function shareAnalysis(hash: string, report: FileReport): void {
+  const map = shared();
+  const { path: _path, ...entry } = report;
+  map.delete(hash);
+  map.set(hash, entry);
+  if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
+}
+
+/** The hash `sharedAnalysis` and `shareAnalysis` key by. */
+export { contentHash };

@@ -1,0 +1,109 @@
+import type { Nodes, Root } from 'mdast';
+
+const MARKER = String.raw`(?:[-*+]|\d{1,9}[.)])`;
+
+/**
+ * Shapes on which Sätteri (pulldown-cmark) and the reference parser
+ * (micromark) may build different trees, each found by the differential
+ * test (`tests/parse-differential.test.ts`; one fixture per shape in
+ * `tests/fixtures/divergence-*`). The patterns are deliberately broader than
+ * the shapes: a false alarm costs one slower parse, a miss a wrong count.
+ * Every pattern is unambiguous (no two adjacent quantifiers can match the
+ * same characters), so a long line costs linear time.
+ */
+const TEXT_RULES: ReadonlyArray<readonly [reason: string, pattern: RegExp]> = [
+  // Tab stops inside containers and after list markers.
+  ['tab in indentation', /^[ >]*(?:[-*+.)\d]+[ >]+)*[-*+.)\d]*\t/m],
+  // `-` alone, then `  [ ] text`: GFM reads a task, Sätteri a paragraph.
+  ['list item starting with a blank line', new RegExp(String.raw`^[ >]*(?:${MARKER} +)*${MARKER} *$`, 'm')],
+  // Five or more spaces after a list marker: the item starts with indented code.
+  ['list item starting with indented code', new RegExp(String.raw`^[ >]*(?:${MARKER} +)*${MARKER} {5,}`, 'm')],
+  // A checkbox with nothing after it: the paragraph starts on the next line.
+  ['checkbox at the end of a line', new RegExp(String.raw`^[ >]*(?:${MARKER} +)+\[[^\]\n]{0,3}\][ \t]*$`, 'm')],
+  // A setext underline inside a container (a heading in a task item), or `=` anywhere.
+  ['setext underline in a container', /^(?: *>)* +(?:=+|-+)[ \t]*$|^[ >]*=+[ \t]*$/m],
+  // HTML blocks that end at any of </script>, </pre>, </style>, </textarea>.
+  ['raw HTML block', /^[ >]*<(?:script|pre|style|textarea)(?:[\s>]|$)/im],
+  // An ordered list not starting at 1 after indented code (blank lines between allowed): the reference reads a paragraph.
+  ['ordered list after indented code', new RegExp(String.raw`^(?:(?: {0,3}>)+ ?)? {4}[^\n]*\n(?:[ >]*\n)*[ >]*(?:${MARKER} +)*(?!0*1[.)])\d{1,9}[.)]`, 'm')],
+];
+
+/** Every rule in one pattern (one pass over the text); the capturing group that matched names the rule. */
+const ANY_RULE = new RegExp(TEXT_RULES.map(([, pattern]) => `(${pattern.source})`).join('|'), 'mi');
+
+/** A table's delimiter row, after any blockquote markers: `|---|:--:|`, `-|-`. */
+const DELIMITER_ROW = /^((?: {0,3}>)*) *(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/gm;
+const QUOTES = /^(?: {0,3}>)*/;
+
+/** Blockquote depth of a line's container prefix. */
+function quoteDepth(prefix: string): number {
+  let depth = 0;
+  for (const char of prefix) if (char === '>') depth++;
+  return depth;
+}
+
+/**
+ * Tables: a row that starts like HTML, or a table in a blockquote followed by
+ * a line at another depth (a lazy line), which the parsers end differently.
+ */
+function riskyTable(text: string): string | null {
+  for (const match of text.matchAll(DELIMITER_ROW)) {
+    const start = match.index;
+    const previousStart = text.lastIndexOf('\n', start - 2) + 1;
+    if (!match[0].includes('|') && !text.slice(previousStart, start).includes('|')) continue;
+    const depth = quoteDepth(match[1]!);
+    let at = start + match[0].length + 1;
+    while (at < text.length) {
+      const end = text.indexOf('\n', at);
+      const line = text.slice(at, end === -1 ? text.length : end);
+      const quotes = QUOTES.exec(line)![0];
+      const rest = line.slice(quotes.length);
+      if (rest.trim() === '') break;
+      if (quoteDepth(quotes) !== depth) return 'table line outside its blockquote';
+      if (/^ *</.test(rest)) return 'table row starting like HTML';
+      if (end === -1) break;
+      at = end + 1;
+    }
+  }
+  return null;
+}
+
+/**
+ * The first risky shape in `text` (see `TEXT_RULES` and `riskyTable`), or
+ * text Sätteri cannot take as it is (unpaired surrogates, NUL), or null.
+ */
+export function riskyText(text: string): string | null {
+  if (!text.isWellFormed()) return 'unpaired surrogate';
+  if (text.includes('\0')) return 'NUL character';
+  const found = ANY_RULE.exec(text);
+  if (found) return TEXT_RULES[found.slice(1).findIndex((group) => group !== undefined)]![0];
+  return text.includes('|') ? riskyTable(text) : null;
+}
+
+/** Characters that start inline constructs the reference parser would read inside an autolink literal. */
+const INLINE_SYNTAX = /[\\`*_~[\]<>!&]/;
+
+/**
+ * Constructs of Sätteri's tree the reference parser does not have:
+ * strikethrough (`delete`) and autolink literals whose text holds inline
+ * syntax. Labels keep such text literally, so the file goes to the
+ * reference parser. Only looked for when the text could hold them.
+ */
+export function riskyTree(tree: Root, text: string): string | null {
+  const tilde = text.includes('~');
+  const autolink = text.includes('www.') || text.includes('://') || text.includes('@');
+  if (!tilde && !autolink) return null;
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'delete') return 'strikethrough';
+    if (node.type === 'link' && autolink) {
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      const first = text[start];
+      if (first !== '[' && first !== '<' && INLINE_SYNTAX.test(text.slice(start, end))) return 'autolink literal with inline syntax';
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child);
+  }
+  return null;
+}
