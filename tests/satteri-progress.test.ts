@@ -300,7 +300,9 @@ describe('Obsidian Tasks fields', () => {
       'priority medium', 'due Mar 10, 2025', 'cancelled Mar 2, 2025', 'repeats every week', 'scheduled Mar 8, 2025', 'done Feb 28, 2025',
     ]);
     expect(html).not.toMatch(/[📅❌⏳🔁✅🔼]/u);
-    expect(byTag(html, 'input').map((box) => box.properties['ariaLabel'])).toEqual(['To do: Book the venue', 'Skipped: Cancelled talk', 'Done: Sent invites']);
+    // A cancelled task shows the skipped mark in place of its checkbox, as `[-]` does.
+    expect(byTag(html, 'input').map((box) => box.properties['ariaLabel'])).toEqual(['To do: Book the venue', 'Done: Sent invites']);
+    expect(elements(html).filter((node) => classes(node).includes('task-state-skipped')).map((node) => node.properties['ariaLabel'])).toEqual(['Skipped']);
     expect(byTag(html, 'time').map((node) => node.properties['dateTime'])).toEqual(['2025-03-10', '2025-03-02', '2025-03-08', '2025-02-28']);
   });
 });
