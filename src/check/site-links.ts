@@ -65,6 +65,18 @@ function writtenTags(page: PageFile, text: PageText | undefined): string[] {
   return [...frontmatter, ...(page.kind === 'note' ? text?.inlineTags ?? [] : [])].map((tag) => tag.replace(/^#/, '').trim());
 }
 
+/** Each file's links as last read, by path: the dev server reads the site's links on every request, and one edit changes one file. */
+const parsed = new Map<string, { source: string; text: PageText }>();
+
+/** A page's links, headings and inline tags, parsed again only when its text changed. */
+function pageText(path: string, source: string): PageText {
+  const known = parsed.get(path);
+  if (known?.source === source) return known.text;
+  const text = readPageText(path, splitFrontmatter(path, source).body);
+  parsed.set(path, { source, text });
+  return text;
+}
+
 /**
  * Read every page of the learner's site under `root` once: links, headings,
  * tags and backlinks, resolved by the one `LinkResolver`. The build's data
@@ -78,7 +90,8 @@ export function readSiteLinks(root: string, pages: PageFile[] = readPages(root, 
   const linkPages = pages.map(linkPage);
   const resolver = new LinkResolver(linkPages);
   const texts = new Map<string, PageText>();
-  for (const page of pages) if (page.text !== null) texts.set(page.path, readPageText(page.path, splitFrontmatter(page.path, page.text).body));
+  for (const page of pages) if (page.text !== null) texts.set(page.path, pageText(page.path, page.text));
+  const linkPageOf = new Map(linkPages.map((p) => [p.path, p]));
 
   const tagsOf = new Map<string, string[]>();
   const tags = new Map<string, TagPages>();
@@ -92,7 +105,7 @@ export function readSiteLinks(root: string, pages: PageFile[] = readPages(root, 
     }
     const slugs = [...new Set(written.map(tagSlug).filter(Boolean))];
     tagsOf.set(page.path, slugs);
-    const own = linkPages.find((p) => p.path === page.path)!;
+    const own = linkPageOf.get(page.path)!;
     for (const slug of slugs) {
       for (const level of tagAncestry(slug)) {
         const entry = tags.get(level) ?? { slug: level, name: names.get(level) ?? level, pages: [], all: [] };

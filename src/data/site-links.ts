@@ -26,13 +26,20 @@ async function load(): Promise<SiteLinkData> {
 }
 
 let memo: Promise<SiteLinkData> | undefined;
+/** In dev, one reading per curriculum (the data layer gives a new one when any content changed). */
+const devMemo = new WeakMap<object, Promise<SiteLinkData>>();
 
 /**
  * Links between pages, backlinks and tags, read once per build with the
  * same resolver `npm run check:content` uses: wikilinks, markdown links and
  * embeds lead where the checker says they do.
  */
-export function getSiteLinks(): Promise<SiteLinkData> {
-  if (import.meta.env.DEV) return load();
+export async function getSiteLinks(): Promise<SiteLinkData> {
+  if (import.meta.env.DEV) {
+    const curriculum = await getCurriculum();
+    let links = devMemo.get(curriculum);
+    if (!links) devMemo.set(curriculum, (links = load()));
+    return links;
+  }
   return (memo ??= load());
 }
