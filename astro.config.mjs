@@ -1,9 +1,15 @@
 // @ts-check
+import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import baseLinks from './src/integrations/base-links.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import csp from './src/integrations/csp.ts';
+import mdxErrors from './src/integrations/mdx-errors.ts';
+import mermaidAssets from './src/integrations/mermaid-assets.ts';
+import obsidian from './src/integrations/obsidian.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import safeHtml from './src/integrations/safe-html.ts';
 import satteriProgress from './src/integrations/satteri-progress.ts';
 import { siteLocation } from './src/site-location.ts';
 import { formatMessage } from './src/cli/format-check.ts';
@@ -28,13 +34,33 @@ export default defineConfig({
   trailingSlash: 'always',
   // The site's CSS is a few KB: inlined, it costs no render-blocking request.
   build: { inlineStylesheets: 'always' },
+  // Scripts (and assets) as files, never inlined: the pages' Content-Security-Policy allows the
+  // site's script files and only the layout's two inline scripts (src/integrations/csp.ts).
+  vite: { build: { assetsInlineLimit: 0 } },
+  markdown: {
+    // Code follows the site's light and dark themes (src/styles/markdown.css picks the colours).
+    // Mermaid and math blocks are drawn by src/integrations/obsidian.ts, not highlighted.
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math'] },
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
+  },
   integrations: [
     // Stops a build on content the site cannot publish, with path:line:col messages.
     contentCheck(),
     // Task and status-table markup in rendered markdown (ids, classes, badges).
     satteriProgress(),
+    // Wikilinks, embeds, inline tags, callouts, math and diagrams (after the progress markup).
+    obsidian(),
     baseLinks(),
+    // Raw HTML in markdown reduced to GitHub's allowlist; only safe link and image addresses (after the plugins above).
+    safeHtml(),
+    // .mdx notes and phases, rendered by the same processor and plugins; a syntax error is one `path:line:col` line.
+    mdxErrors(),
+    mdx(),
+    // Mermaid's prebuilt modules, for pages with a diagram.
+    mermaidAssets(),
     sitemap(),
+    // Only the site's own scripts run: a Content-Security-Policy <meta> with the inline scripts' hashes, on every page.
+    csp(),
     // Builds the Pagefind search index into <outDir>/pagefind/ after each build.
     pagefind(),
   ],

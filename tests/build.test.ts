@@ -110,6 +110,13 @@ describe('site build with broken content', () => {
     expect(output).not.toMatch(/Stack trace/);
   }, 300_000);
 
+  it('fails on an MDX syntax error, naming the file, line and column', () => {
+    const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/notes/zz-broken.mdx'),
+      '---\ntitle: Broken\ndate: 2025-01-01\n---\n\nText.\n\n<TrackProgress track="x"\n\nMore.\n'));
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain('content/notes/zz-broken.mdx:8:1 Unexpected character after `<`, expected a valid JSX tag');
+  }, 300_000);
+
   it('fails when a phase sits in a subfolder, where it would be counted without a page', () => {
     const result = brokenBuild((dir) => {
       mkdirSync(join(dir, 'content/tracks/system-design/extra'), { recursive: true });

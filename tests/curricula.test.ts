@@ -40,6 +40,8 @@ describe('a site built from another curriculum (tests/curricula/other)', () => {
       expect(existsSync(join(dist, page)), page).toBe(true);
     }
     expect(existsSync(join(dist, 'backend-engineering'))).toBe(false);
+    // No page has a diagram, so Mermaid is not published.
+    expect(existsSync(join(dist, '_astro/mermaid'))).toBe(false);
   });
 
   it('shows the engine’s numbers and the learner’s settings', () => {

@@ -1,5 +1,6 @@
 /**
- * Fixture tests: every folder in `tests/fixtures/` holds an `input.md` and the
+ * Fixture tests: every folder in `tests/fixtures/` holds an `input.md` (or
+ * `input.mdx`) and the
  * full `FileReport` the engine must produce for it, `expected.json`.
  *
  * - A folder without `expected.json` gets one written from the engine's
@@ -18,8 +19,13 @@ import { analyzeFile } from '../src/lib/analyze.ts';
 const root = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const update = process.env['UPDATE'] === '1';
 
+/** A case's input: `input.md`, or `input.mdx` for a case about MDX files. */
+function inputOf(name: string): string | null {
+  return ['input.md', 'input.mdx'].find((file) => existsSync(join(root, name, file))) ?? null;
+}
+
 const cases = readdirSync(root)
-  .filter((name) => statSync(join(root, name)).isDirectory() && existsSync(join(root, name, 'input.md')))
+  .filter((name) => statSync(join(root, name)).isDirectory() && inputOf(name) !== null)
   .sort();
 
 describe('fixtures', () => {
@@ -29,8 +35,9 @@ describe('fixtures', () => {
 
   for (const name of cases) {
     it(name, () => {
-      const bytes = new Uint8Array(readFileSync(join(root, name, 'input.md')));
-      const actual = analyzeFile('input.md', bytes);
+      const input = inputOf(name)!;
+      const bytes = new Uint8Array(readFileSync(join(root, name, input)));
+      const actual = analyzeFile(input, bytes);
       const expectedPath = join(root, name, 'expected.json');
       if (update || !existsSync(expectedPath)) {
         writeFileSync(expectedPath, `${JSON.stringify(actual, null, 2)}\n`);

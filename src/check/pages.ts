@@ -69,7 +69,7 @@ export function readPages(root: string, files: ContentFiles): PageFile[] {
 }
 
 /** Site-wide pages and files that exist whatever the content: the dashboard, lists, feeds, badges. */
-const FIXED_ROUTES = ['/', '/notes/', '/search/', '/404.html', '/rss.xml', '/progress.json', '/sitemap-index.xml', '/badges/overall.svg', '/badges/overall.json'];
+const FIXED_ROUTES = ['/', '/notes/', '/tags/', '/search/', '/404.html', '/rss.xml', '/progress.json', '/sitemap-index.xml', '/badges/overall.svg', '/badges/overall.json'];
 
 /** Files the learner publishes as they are, from `public/`, as root-relative URLs. */
 function publicFiles(root: string): string[] {
@@ -80,9 +80,14 @@ function publicFiles(root: string): string[] {
     .map((entry) => `/${join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/')}`);
 }
 
-/** Every URL the built site will have (below its base), for checking root-relative links. */
-export function siteRoutes(root: string, pages: PageFile[]): Set<string> {
+/**
+ * Every URL the built site will have (below its base), for checking root-relative links.
+ *
+ * @param tags the slugs of every tag (`readSiteLinks`), each with its page `/tags/<slug>/`
+ */
+export function siteRoutes(root: string, pages: PageFile[], tags: Iterable<string> = []): Set<string> {
   const routes = new Set(FIXED_ROUTES);
+  for (const tag of tags) routes.add(`/tags/${tag}/`);
   for (const page of pages) {
     routes.add(page.route);
     if (page.kind === 'track') {

@@ -9,6 +9,7 @@ import { checkReplacementCharacters } from './rules/replacement.ts';
 import { checkFrontmatter } from './rules/schema.ts';
 import { checkSettings } from './rules/settings.ts';
 import { checkNoteReferences, checkStructure } from './rules/structure.ts';
+import { readSiteLinks } from './site-links.ts';
 
 /** What `npm run check:content` found. */
 export interface ContentCheck {
@@ -58,7 +59,10 @@ export async function checkContent(root: string, options: CheckOptions): Promise
   errors.push(...files.problems.filter((problem) => !problem.path.startsWith('content/tracks')));
   // The engine already said where a tracker's YAML breaks; say it once.
   errors.push(...checkFrontmatter(pages).filter((m) => !(m.rule === 'frontmatter-yaml' && engineYaml.has(m.path))));
-  errors.push(...checkStructure(files, pages), ...checkNoteReferences(pages), ...checkLinks(root, pages, siteRoutes(root, pages)));
+  const site = readSiteLinks(root, pages);
+  const links = checkLinks(root, pages, siteRoutes(root, pages, site.tags.keys()), site);
+  errors.push(...checkStructure(files, pages), ...checkNoteReferences(pages), ...links.errors);
+  warnings.push(...links.warnings);
   // A file that is not UTF-8 already has an error at its first bad byte; its U+FFFD are that error's doing.
   const notUtf8 = new Set(errors.filter((m) => m.rule === 'utf8-invalid').map((m) => m.path));
   warnings.push(...checkReplacementCharacters(pages.filter((page) => !notUtf8.has(page.path))));

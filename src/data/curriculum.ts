@@ -48,7 +48,9 @@ interface Inputs {
 
 async function inputs(): Promise<Inputs> {
   const [trackEntries, phaseEntries, notes, analysis] = await Promise.all([
-    getCollection('tracks'), getCollection('phases'), getCollection('notes'), analyzeTracks(),
+    // A folder that does not exist is an empty collection (asking Astro for it would log a warning).
+    existsSync(TRACKS_DIR) ? getCollection('tracks') : [], existsSync(TRACKS_DIR) ? getCollection('phases') : [],
+    existsSync('content/notes') ? getCollection('notes') : [], analyzeTracks(),
   ]);
   return { trackEntries, phaseEntries, notes, analysis };
 }

@@ -10,3 +10,12 @@ export function itemsWhere(phases: PhaseView[], test: (item: Item) => boolean): 
 export function isRemaining(item: Item): boolean {
   return item.status !== 'done' && item.status !== 'skipped';
 }
+
+/**
+ * An open item whose Obsidian Tasks due date (`📅 YYYY-MM-DD`) is before
+ * `today` (a UTC day, `YYYY-MM-DD`): shown as overdue in "What's left".
+ */
+export function isOverdue(item: Item, today: string): boolean {
+  const due = item.fields?.due;
+  return due !== null && due !== undefined && isRemaining(item) && due < today;
+}

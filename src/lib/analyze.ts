@@ -3,6 +3,7 @@ import { extract } from './extract.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { load } from './load.ts';
 import { newContext } from './extract-context.ts';
+import { isMdxPath, maskMdx } from './mdx-mask.ts';
 import { parseDocument } from './parse-document.ts';
 import type { FileReport, Message } from './types.ts';
 import { findWrittenTotals, staleTotalMessage } from './written-totals.ts';
@@ -33,8 +34,10 @@ export function analyzeFile(path: string, bytes: Uint8Array | string): FileRepor
   const warnings: Message[] = [];
   let extraction;
   try {
-    const context = newContext(path, front.body);
-    const parsed = parseDocument(front.body, path, (tree) => extract(tree, front.body, path, context));
+    // MDX adds imports, expressions and JSX around the markdown: blanked so they are never counted.
+    const body = isMdxPath(path) ? maskMdx(front.body) : front.body;
+    const context = newContext(path, body);
+    const parsed = parseDocument(body, path, (tree) => extract(tree, body, path, context));
     errors.push(...parsed.errors);
     warnings.push(...parsed.warnings);
     extraction = context;

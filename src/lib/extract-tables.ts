@@ -93,7 +93,7 @@ export function extractStatusTable(context: ExtractContext, table: Table): void 
 
     addItem(context, {
       kind: 'row', label: rowLabel(cells, columns.status), status: read.status, line, column, depth: 0,
-      section: sectionPath(context), doneDate, confidence,
+      section: sectionPath(context), doneDate, confidence, fields: null,
     });
   }
 

@@ -2,6 +2,7 @@ import type { ListItem, Node, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { isIsoDate } from './dates.ts';
 import { addItem, type ExtractContext, placeAt, plain, sectionPath, warn } from './extract-context.ts';
+import { readTaskFields } from './task-fields.ts';
 import type { Status } from './types.ts';
 
 /** `[/]` and `[-]` followed by whitespace (then text, checked separately), as GFM requires of `[x]`. */
@@ -10,7 +11,6 @@ const EXTENDED = /^\[([/-])\][ \t\n]/;
 const LOOKALIKE = /^\[(?:\s*[xX/-]?\s*)\]/;
 /** A checkbox glued to its list marker (`-[x]`), at the start of any line of a paragraph. */
 const GLUED = /(^|\n)([ \t>]*)((?:[-*+]|\d{1,9}[.)])\[[ xX/-]\])/g;
-const DONE_DATE = /\s*✅\ufe0f?\s*(\d{4}-\d{2}-\d{2})\s*$/u;
 
 function position(node: Node) {
   const start = node.position?.start;
@@ -50,22 +50,28 @@ export function extractTask(context: ExtractContext, node: ListItem, depth: numb
     text = text.replace(/^\[[/-]\][ \t]*/, '');
   }
 
+  // Obsidian Tasks fields at the end of the text (task-fields.ts): dates, priority, recurrence.
+  const read = readTaskFields(text);
+  text = read.text;
   let doneDate: string | null = null;
-  const dated = text.includes('✅') ? DONE_DATE.exec(text) : null;
-  if (dated) {
-    text = text.slice(0, dated.index);
-    if (!isIsoDate(dated[1]!)) {
-      const at = placeAt(context, start.offset + context.source.slice(start.offset, end).lastIndexOf(dated[1]!));
-      warn(context, at.line, at.column, 'date-invalid', `Unexpected done date \`${dated[1]}\`, expected a real date as YYYY-MM-DD`);
-    } else if (status === 'done') {
-      doneDate = dated[1]!;
-    }
+  const dateAt = (date: string) => placeAt(context, start.offset + context.source.slice(start.offset, end).lastIndexOf(date));
+  const invalid = [...(read.done && !isIsoDate(read.done) ? [['done date', read.done]] : []), ...read.invalid.map((date) => ['date', date])];
+  for (const [what, date] of invalid) {
+    const at = dateAt(date!);
+    warn(context, at.line, at.column, 'date-invalid', `Unexpected ${what} \`${date}\`, expected a real date as YYYY-MM-DD`);
+  }
+  if (read.done && isIsoDate(read.done) && status === 'done') doneDate = read.done;
+  if (read.fields?.cancelled) {
+    if (status === 'done') {
+      const at = dateAt(read.fields.cancelled);
+      warn(context, at.line, at.column, 'status-conflict', 'Unexpected cancelled date on a ticked task, expected one or the other; counted as done');
+    } else status = 'skipped';
   }
 
   const { line, column } = position(node);
   addItem(context, {
     kind: 'task', label: plain(text), status, line, column, depth,
-    section: sectionPath(context), doneDate, confidence: null,
+    section: sectionPath(context), doneDate, confidence: null, fields: read.fields,
   });
   return true;
 }

@@ -6,6 +6,10 @@
  * and embedded in pages without conversion.
  */
 
+import type { TaskFields } from './task-fields.ts';
+
+export type { Priority, TaskFields } from './task-fields.ts';
+
 /** The state of one countable item (a task or a status-table row). */
 export type Status = 'done' | 'inProgress' | 'todo' | 'skipped' | 'unknown';
 
@@ -58,6 +62,8 @@ export interface Item {
   doneDate: string | null;
   /** 0–5 from a Confidence/Proficiency star cell, else null. */
   confidence: number | null;
+  /** Obsidian Tasks fields written after a task's text (due, scheduled, priority…); null for rows and tasks without any. */
+  fields: TaskFields | null;
 }
 
 /** A heading and everything under it, with counts over all its items. */

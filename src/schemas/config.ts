@@ -60,6 +60,13 @@ export const configSchema = z.object({
      */
     start: historyStart.nullable().default(null),
   }).strict().default({ start: null }),
+  /**
+   * Publish raw HTML written in markdown as it is, scripts and event
+   * handlers included, instead of reducing it to GitHub's allowlist. Only
+   * for HTML you wrote yourself: an imported tracker or a pasted snippet can
+   * then run code in every visitor's browser. Default `false`.
+   */
+  rawHtml: z.boolean().default(false),
   /** Short labels for tracks in the navigation, by track folder, e.g. `{ backend-engineering: "Backend" }`. */
   nav: z.record(slug, z.string().trim().min(1, 'Expected a short label').max(24, 'Expected at most 24 characters')).default({}),
 }).strict();

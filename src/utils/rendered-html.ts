@@ -25,6 +25,11 @@ const LEADING_HEADING = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*/;
 const tagless = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 const comparable = (text: string): string => cleanTitle(text).toLowerCase().replace(/\s+/g, ' ');
 
+/** Whether a heading's text says the page's title again (as `dropRepeatedTitle` compares them). */
+export function repeatsTitle(heading: string, title: string): boolean {
+  return comparable(heading) === comparable(title);
+}
+
 /**
  * Rendered markdown without its first heading when that heading says the
  * page's title again (compared without emoji, stars or a `(Weeks 1-2)`

@@ -67,6 +67,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let projectDir: string | undefined;
   let seedsProject: string | undefined;
   let seedsServer: StaticServer | undefined;
+  let hostileProject: string | undefined;
+  let hostileServer: StaticServer | undefined;
   let server: StaticServer | undefined;
   let browser: BrowserServer | undefined;
 
@@ -74,9 +76,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await browser?.close().catch(() => {});
     await server?.close().catch(() => {});
     await seedsServer?.close().catch(() => {});
+    await hostileServer?.close().catch(() => {});
     if (ownsOutDir && outDir) await rm(outDir, { recursive: true, force: true });
     if (projectDir) await rm(projectDir, { recursive: true, force: true });
     if (seedsProject) await rm(seedsProject, { recursive: true, force: true });
+    if (hostileProject) await rm(hostileProject, { recursive: true, force: true });
   };
 
   try {
@@ -106,6 +110,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
       console.warn(`[e2e] ${seedsDir} not found: the seeds' layout tests are skipped`);
     }
 
+    // Content that tries to run scripts and reach other sites, for the safety tests.
+    let hostileUrl = '';
+    if (!process.env['E2E_SITE_DIR']) {
+      hostileProject = copyProject('hostile');
+      const hostileOut = join(hostileProject, 'dist');
+      console.log(`[e2e] building tests/curricula/hostile into ${hostileOut}`);
+      console.log(`[e2e] ${await buildSite(hostileProject, hostileOut)}`);
+      hostileServer = await startStaticServer(hostileOut, BASE_PATH);
+      hostileUrl = hostileServer.url;
+    }
+
     server = await startStaticServer(outDir, BASE_PATH);
     browser = await chromium.launchServer({ executablePath, headless: true, args: CHROMIUM_ARGS });
     console.log(`[e2e] serving ${server.url}; Chromium ${executablePath}`);
@@ -113,6 +128,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('siteUrl', server.url);
     project.provide('seedsUrl', seedsUrl);
     project.provide('seedsProject', seedsProject ?? '');
+    project.provide('hostileUrl', hostileUrl);
     project.provide('siteDir', outDir);
     project.provide('browserWsEndpoint', browser.wsEndpoint());
   } catch (error) {
@@ -134,5 +150,7 @@ declare module 'vitest' {
     seedsUrl: string;
     /** Its project folder (for the engine's report); `''` without ../shared. */
     seedsProject: string;
+    /** The site built from tests/curricula/hostile (payloads that must not run); `''` with E2E_SITE_DIR. */
+    hostileUrl: string;
   }
 }

@@ -43,7 +43,7 @@ describe('search page', () => {
     expectNoProblems(problems);
   });
 
-  it('shows the track, phase and kind filters, and filtering by kind narrows the results', async () => {
+  it('shows the track, phase, kind and tag filters, and filtering by kind narrows the results', async () => {
     const { word } = target!;
     const { page, problems } = await site.open('search/');
     await waitForSearchReady(page);
@@ -52,7 +52,7 @@ describe('search page', () => {
       .poll(async () => (await groups.allInnerTexts()).map((name) => name.trim().toLowerCase()).sort(), {
         message: 'filter groups shown on the search page',
       })
-      .toEqual(expect.arrayContaining(['kind', 'phase', 'track']));
+      .toEqual(expect.arrayContaining(['kind', 'phase', 'tag', 'track']));
 
     // The word is only in a note: with only phases kept it finds nothing, without the filter its note.
     const phasesOnly = page.locator('pagefind-filter-pane input[name="kind"][value="phase"]');

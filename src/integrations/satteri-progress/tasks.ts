@@ -1,7 +1,9 @@
 import type { Element, ElementContent } from 'hast';
 import type { HastVisitorContext } from 'satteri';
 import { type EngineItems, taskAt } from './engine-items.ts';
+import { readTaskFields } from '../../lib/task-fields.ts';
 import { endOffset, firstParagraph, isElement, plainText } from './hast-text.ts';
+import { fieldChips, trailingFields } from './task-fields.ts';
 
 export type TaskStatus = 'done' | 'todo' | 'inProgress' | 'skipped';
 
@@ -20,11 +22,16 @@ const STATE_GLYPH = { inProgress: '◐', skipped: '⊘' } as const;
 const EXTENDED = /^\[([/-])\][ \t\r\n]/;
 /** The marker as it appears in the rendered text, with the whitespace after it. */
 const RENDERED_MARKER = /^\[[/-]\]\s*/;
-/** The Obsidian Tasks done date the engine removes from labels. */
-const DONE_DATE = /\s*✅\ufe0f?\s*\d{4}-\d{2}-\d{2}\s*$/u;
-
+/** The label as the engine reads it: plain text without its Obsidian Tasks fields. */
 function label(nodes: readonly ElementContent[]): string {
-  return plainText(nodes).replace(DONE_DATE, '');
+  return readTaskFields(plainText(nodes)).text.trim();
+}
+
+/** The text node a task's Obsidian Tasks fields end, its text without them, and the chips shown instead. */
+interface Tail {
+  node: ElementContent;
+  text: string;
+  chips: ElementContent[];
 }
 
 /** `[/]`/`[-]` where the engine counts it: first in the paragraph's source, then whitespace, then text. */
@@ -57,8 +64,12 @@ function checkbox(checked: boolean): Element {
  * renderer did not make (a shape its parser reads differently) is made from
  * the literal marker, and a `[/]`/`[-]` marker becomes its state element.
  */
-function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorContext, status: TaskStatus, text: string): void {
+function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorContext, status: TaskStatus, text: string, tail: Tail | null): boolean {
   const first = inline[0];
+  // When the first text node also ends the task, its fields become chips in the same replacement.
+  const own = tail !== null && first === tail.node;
+  const value = (node: { value: string }): string => (own ? tail!.text : node.value);
+  const chips = own ? tail!.chips : [];
   const rendered = isElement(first, 'input') && first.properties['type'] === 'checkbox';
   if (status === 'done' || status === 'todo') {
     const aria = text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label;
@@ -66,15 +77,15 @@ function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorConte
       ctx.setProperty(first, 'disabled', true);
       ctx.setProperty(first, 'checked', status === 'done');
       ctx.setProperty(first, 'ariaLabel', aria);
-      return;
+      return false;
     }
     const box = { ...checkbox(status === 'done'), properties: { ...checkbox(status === 'done').properties, ariaLabel: aria } };
     if (first?.type === 'text' && LITERAL_GFM.test(first.value)) {
-      ctx.replaceNode(first, [box, { type: 'text', value: ` ${first.value.replace(LITERAL_GFM, '')}` }]);
-    } else {
-      ctx.insertBefore(li.children[0]!, box);
+      ctx.replaceNode(first, [box, { type: 'text', value: ` ${value(first).replace(LITERAL_GFM, '')}` }, ...chips]);
+      return own;
     }
-    return;
+    ctx.insertBefore(li.children[0]!, box);
+    return false;
   }
   const state: Element = {
     type: 'element',
@@ -84,12 +95,12 @@ function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorConte
   };
   if (first?.type === 'text' && RENDERED_MARKER.test(first.value)) {
     // Like GFM's `<input> text`: the state element, one space, then the text.
-    ctx.replaceNode(first, [state, { type: 'text', value: ` ${first.value.replace(RENDERED_MARKER, '')}` }]);
-  } else if (rendered) {
-    ctx.replaceNode(first, [state]);
-  } else {
-    ctx.insertBefore(li.children[0]!, state);
+    ctx.replaceNode(first, [state, { type: 'text', value: ` ${value(first).replace(RENDERED_MARKER, '')}` }, ...chips]);
+    return own;
   }
+  if (rendered) ctx.replaceNode(first, [state]);
+  else ctx.insertBefore(li.children[0]!, state);
+  return false;
 }
 
 /** Put back the literal marker of a checkbox the engine does not count (a shape its reference parser reads differently). */
@@ -132,11 +143,16 @@ export function visitListItem(li: Element, ctx: HastVisitorContext, lineOffset: 
   } else {
     status = inline.length > 0 ? renderedStatus(inline, ctx.source) : null;
     if (!status) return;
+    // A cancelled date (`❌ YYYY-MM-DD`) makes an open task skipped, as the engine counts it.
+    if (status !== 'done' && trailingFields(inline)?.read.fields?.cancelled) status = 'skipped';
     const rendered = isElement(inline[0], 'input');
     text = label(rendered ? inline.slice(1) : inline).replace(status === 'done' || status === 'todo' ? LITERAL_GFM : RENDERED_MARKER, '');
   }
   const made = !(isElement(inline[0], 'input') && inline[0].properties['type'] === 'checkbox');
-  showStatus(li, inline, ctx, status, text);
+  // Obsidian Tasks fields are shown as labelled chips instead of their emoji.
+  const fields = trailingFields(inline);
+  const tail = fields ? { node: fields.node, text: fields.read.text, chips: fieldChips(fields.read) } : null;
+  if (!showStatus(li, inline, ctx, status, text, tail) && tail) ctx.replaceNode(tail.node, [{ type: 'text', value: tail.text }, ...tail.chips]);
 
   if (made) {
     // An item the renderer did not see as a task: give its list the GFM task-list class too.

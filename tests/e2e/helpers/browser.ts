@@ -28,11 +28,12 @@ export interface OpenedPage {
 }
 
 /** Which built site: the tests' example curriculum, or the learner's portfolio of the five seeds. */
-export type SiteName = 'example' | 'seeds';
+export type SiteName = 'example' | 'seeds' | 'hostile';
 
 /** The site address for a path relative to the base, e.g. `siteUrl('search/?q=x')`. */
 export function siteUrl(path = '', site: SiteName = 'example'): string {
-  return new URL(path.replace(/^\/+/, ''), inject(site === 'seeds' ? 'seedsUrl' : 'siteUrl')).href;
+  const base = inject(site === 'seeds' ? 'seedsUrl' : site === 'hostile' ? 'hostileUrl' : 'siteUrl');
+  return new URL(path.replace(/^\/+/, ''), base).href;
 }
 
 /** The URL path of the site root, e.g. `/portfolio/`. */
