@@ -153,8 +153,8 @@ describe('npm run import', () => {
     closeSync(big);
     writeFileSync(join(dir, 'image.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
     const cases: Array<[string, string]> = [
-      ['pipe.md', 'pipe.md:1:1 Unexpected a named pipe (FIFO), expected a regular file; it was not read [not-a-file]\n'],
-      ['folder.md', 'folder.md:1:1 Unexpected a folder, expected a regular file; it was not read [not-a-file]\n'],
+      ['pipe.md', 'pipe.md:1:1 Unexpected named pipe (FIFO), expected a regular file; it was not read [not-a-file]\n'],
+      ['folder.md', 'folder.md:1:1 Unexpected folder, expected a regular file; it was not read [not-a-file]\n'],
       ['big.md', 'big.md:1:1 Unexpected 21.0 MB file, expected at most 20 MB (no tracker is that large; is it the right file?); it was not read [file-too-large]\n'],
       ['image.md', 'image.md:1:1 Unexpected binary file (it holds NUL bytes), expected a markdown tracker; nothing was imported [not-text]\n'],
     ];

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { MARKDOWN_EXTENSIONS } from '../lib/io/files.ts';
+import { discoverFiles, displayPath } from '../lib/io/files.ts';
+import type { Message } from '../lib/types.ts';
 
 /** Extensions the site publishes as pages (the content collections' patterns). */
 export const PAGE_EXTENSIONS = ['.md', '.mdx'];
@@ -26,25 +27,22 @@ export interface ContentFiles {
   notes: string[];
   /** Markdown files with an extension the engine counts but the site does not publish (`.markdown`). */
   unpublished: string[];
+  /** Folders that could not be listed and links that could not be followed, under `content/tracks/` and `content/notes/`. */
+  problems: Message[];
 }
 
-const isMarkdown = (name: string): boolean => MARKDOWN_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 const isPage = (name: string): boolean => PAGE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
-const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Markdown files below `folder` (relative paths with `/`), skipping dot-folders and node_modules as the engine does. */
-function markdownBelow(root: string, folder: string): string[] {
-  const found: string[] = [];
-  const walk = (relative: string): void => {
-    for (const entry of readdirSync(join(root, relative), { withFileTypes: true }).sort(byName)) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const path = `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else if (isMarkdown(entry.name)) found.push(path);
-    }
-  };
-  if (existsSync(join(root, folder))) walk(folder);
-  return found;
+/**
+ * Markdown files below `folder` (relative paths with `/`), found exactly as
+ * the engine finds them (`discoverFiles`: dot-folders and node_modules
+ * skipped, symbolic links followed, loops and unreadable folders reported).
+ */
+function markdownBelow(root: string, folder: string, problems: Message[]): string[] {
+  if (!existsSync(join(root, folder))) return [];
+  const found = discoverFiles([folder], root);
+  problems.push(...found.problems);
+  return found.files.map((file) => displayPath(file, root));
 }
 
 /**
@@ -53,9 +51,9 @@ function markdownBelow(root: string, folder: string): string[] {
  * not publish although the engine counts them.
  */
 export function findContentFiles(root: string): ContentFiles {
-  const files: ContentFiles = { tracks: [], loose: [], notes: [], unpublished: [] };
+  const files: ContentFiles = { tracks: [], loose: [], notes: [], unpublished: [], problems: [] };
   const byTrack = new Map<string, TrackFolder>();
-  for (const path of markdownBelow(root, 'content/tracks')) {
+  for (const path of markdownBelow(root, 'content/tracks', files.problems)) {
     const parts = path.split('/').slice(2);
     if (!isPage(path)) {
       files.unpublished.push(path);
@@ -73,7 +71,7 @@ export function findContentFiles(root: string): ContentFiles {
     else track.phases.push(path);
   }
   files.tracks = [...byTrack.values()];
-  for (const path of markdownBelow(root, 'content/notes')) {
+  for (const path of markdownBelow(root, 'content/notes', files.problems)) {
     if (isPage(path)) files.notes.push(path);
     else files.unpublished.push(path);
   }

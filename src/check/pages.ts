@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fsPath } from '../lib/io/file-names.ts';
+import { looksBinary, readInput } from '../lib/io/read-input.ts';
 import { entryId } from '../lib/content-ids.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { load } from '../lib/load.ts';
@@ -21,7 +23,7 @@ export interface PageFile {
   frontmatter: { yaml: string; lines: number } | null;
   /** The frontmatter as the engine parses it (null without a block, or when it is not a mapping). */
   data: Record<string, unknown> | null;
-  /** Problems reading the file itself: unreadable, or not UTF-8 (`file-unreadable`, `utf8-invalid`). */
+  /** Problems reading the file itself (`file-unreadable`, `not-a-file`, `file-too-large`, `not-text`, `utf8-invalid`). */
   readErrors: Message[];
 }
 
@@ -40,12 +42,14 @@ function frontmatterBlock(text: string): { yaml: string; lines: number } | null 
 function readPage(root: string, path: string, kind: PageFile['kind'], idPath: string, routeOf: (id: string) => string): PageFile {
   let text: string | null = null;
   const readErrors: Message[] = [];
-  try {
-    const loaded = load(path, readFileSync(join(root, path)));
+  // Read as the engine reads: never blocking on a pipe, never a file over the limit or a binary one.
+  const input = readInput(fsPath(join(root, path)), path);
+  if ('error' in input) readErrors.push(input.error);
+  else if (looksBinary(input.bytes)) readErrors.push({ path, line: 1, column: 1, rule: 'not-text', message: 'Unexpected binary file (it holds NUL bytes), expected markdown text' });
+  else {
+    const loaded = load(path, input.bytes);
     text = loaded.text;
     readErrors.push(...loaded.errors);
-  } catch (error) {
-    readErrors.push({ path, line: 1, column: 1, rule: 'file-unreadable', message: `Unexpected ${(error as NodeJS.ErrnoException).code ?? 'error'} reading the file, expected a readable markdown file` });
   }
   const frontmatter = text === null ? null : frontmatterBlock(text);
   const data = text === null ? null : splitFrontmatter(path, text).data;

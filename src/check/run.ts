@@ -54,8 +54,9 @@ export async function checkContent(root: string, options: CheckOptions): Promise
       if (file.errors.some((m) => m.rule === 'frontmatter-yaml')) engineYaml.add(file.path);
     }
   }
-  // The engine reports reading problems of trackers itself; notes are read only here.
+  // The engine reports reading problems of trackers itself (and folders and links under content/tracks); notes are read only here.
   for (const page of pages) if (!page.path.startsWith('content/tracks/')) errors.push(...page.readErrors);
+  errors.push(...files.problems.filter((problem) => !problem.path.startsWith('content/tracks')));
   // The engine already said where a tracker's YAML breaks; say it once.
   errors.push(...checkFrontmatter(pages).filter((m) => !(m.rule === 'frontmatter-yaml' && engineYaml.has(m.path))));
   const site = readSiteLinks(root, pages);

@@ -5,6 +5,8 @@ import { addHours } from '../lib/hours.ts';
 import { analyzePaths, type AnalysisMemo } from '../lib/io/run.ts';
 import { buildReport } from '../lib/report.ts';
 import { RESERVED_TRACK_NAMES } from '../lib/reserved-names.ts';
+import { isUncounted } from '../lib/uncounted.ts';
+import { formatMessage } from '../cli/format-check.ts';
 import type { FileReport, HoursRange, Report, Section } from '../lib/types.ts';
 import { resolveNotes } from './notes.ts';
 import { orderPhases } from './phase-order.ts';
@@ -67,6 +69,11 @@ function build({ trackEntries, phaseEntries, notes, analysis }: Inputs): Curricu
     throw new Error(`${taken.filePath}: Unexpected track folder "${taken.id}", expected a name other than ${[...RESERVED].join(', ')} (the site uses those URLs)`);
   }
 
+  // A file the engine could not count would leave the totals short: stop, in the engine's words (as the build's content check does).
+  const uncounted = analysis.files.flatMap((file) => file.errors.filter(isUncounted));
+  if (uncounted.length > 0) {
+    throw new Error(`${uncounted.map(formatMessage).join('\n')}\nThe progress engine could not count ${uncounted.length === 1 ? 'this file' : 'these files'}; run npm run check:content for details.`);
+  }
   const reports = new Map(analysis.files.map((file) => [file.path, file]));
   const analyze = (filePath: string | undefined, id: string): FileReport => {
     const report = filePath ? reports.get(filePath) : undefined;

@@ -2,8 +2,9 @@ import { aggregate } from './aggregate.ts';
 import { extract } from './extract.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { load } from './load.ts';
+import { newContext } from './extract-context.ts';
 import { isMdxPath, maskMdx } from './mdx-mask.ts';
-import { parse } from './parse.ts';
+import { parseDocument } from './parse-document.ts';
 import type { FileReport, Message } from './types.ts';
 import { findWrittenTotals, staleTotalMessage } from './written-totals.ts';
 import { lostCharacters } from './lost-characters.ts';
@@ -30,11 +31,16 @@ export function analyzeFile(path: string, bytes: Uint8Array | string): FileRepor
   const front = splitFrontmatter(path, loaded.text);
   const errors: Message[] = [...loaded.errors, ...front.errors];
 
+  const warnings: Message[] = [];
   let extraction;
   try {
     // MDX adds imports, expressions and JSX around the markdown: blanked so they are never counted.
     const body = isMdxPath(path) ? maskMdx(front.body) : front.body;
-    extraction = extract(parse(body), body, path);
+    const context = newContext(path, body);
+    const parsed = parseDocument(body, path, (tree) => extract(tree, body, path, context));
+    errors.push(...parsed.errors);
+    warnings.push(...parsed.warnings);
+    extraction = context;
   } catch (cause) {
     // An internal failure must not hide the other files' results.
     errors.push({
@@ -49,11 +55,13 @@ export function analyzeFile(path: string, bytes: Uint8Array | string): FileRepor
     ? frontTitle.trim()
     : extraction.headings[0]?.title || fileName(path);
 
-  const writtenTotals = findWrittenTotals(front.body, sections, counts, INDEX.test(path));
+  // A file the parser refused counts nothing, so its written figures are not compared with anything.
+  const refused = errors.some((error) => error.rule === 'nesting-too-deep' || error.rule === 'parse-failed');
+  const writtenTotals = refused ? [] : findWrittenTotals(front.body, sections, counts, INDEX.test(path));
   const stale = writtenTotals.filter((total) => total.stale).map((total) => staleTotalMessage(path, total));
   // A file that is not UTF-8 has its error already; its U+FFFD are that error's doing.
   const lost = loaded.errors.length > 0 ? [] : lostCharacters(path, loaded.text);
-  const extra = [...stale, ...lost];
+  const extra = [...warnings, ...stale, ...lost];
   return {
     path, title, ...counts, sections,
     items: extraction.items, writtenTotals,

@@ -28,6 +28,13 @@ export interface ExtractContext extends Extraction {
   /** The last section path built, and the heading it was built for (see `sectionPath`). */
   section?: string[];
   sectionOf?: number;
+  /** Offsets where lines start in `source`, made on first use by `placeAt`. */
+  lineStarts?: number[];
+}
+
+/** A context for extracting from `source`: one per file, kept across the trees of a file parsed in chunks. */
+export function newContext(path: string, source: string): ExtractContext {
+  return { path, source, items: [], itemHeading: [], headings: [], warnings: [], open: [] };
 }
 
 /**
@@ -55,11 +62,22 @@ export function warn(context: ExtractContext, line: number, column: number, rule
   context.warnings.push({ path: context.path, line, column, message, rule });
 }
 
-/** 1-based line and column of an offset in the parsed text. */
+/** 1-based line and column of an offset in the parsed text (a binary search: a large file may have many). */
 export function placeAt(context: ExtractContext, offset: number): { line: number; column: number } {
-  let line = 1;
-  for (let i = context.source.indexOf('\n'); i !== -1 && i < offset; i = context.source.indexOf('\n', i + 1)) line++;
-  return { line, column: offset - context.source.lastIndexOf('\n', offset - 1) };
+  if (!context.lineStarts) {
+    const starts = [0];
+    for (let i = context.source.indexOf('\n'); i !== -1; i = context.source.indexOf('\n', i + 1)) starts.push(i + 1);
+    context.lineStarts = starts;
+  }
+  const starts = context.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! + 1 };
 }
 
 /** Whitespace other than single inner spaces: only then is there anything to collapse. */

@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { type ExtractContext, type Extraction, plain } from './extract-context.ts';
+import { type ExtractContext, type Extraction, newContext, plain } from './extract-context.ts';
 import { extractStatusTable } from './extract-tables.ts';
 import { checkGluedMarkers, extractTask } from './extract-tasks.ts';
 
@@ -13,14 +13,12 @@ import { checkGluedMarkers, extractTask } from './extract-tasks.ts';
  * contain `[ ]`. The walk uses an explicit stack, so deep nesting cannot
  * overflow the call stack.
  *
- * @param tree the parsed file
+ * @param tree the parsed file, or one chunk of it (positions in the file)
  * @param source the text that was parsed (for exact characters at a position)
  * @param path the file's path, for messages
+ * @param context where to add what is found: pass the same one for every chunk of a file
  */
-export function extract(tree: Root, source: string, path: string): Extraction {
-  const context: ExtractContext = {
-    path, source, items: [], itemHeading: [], headings: [], warnings: [], open: [],
-  };
+export function extract(tree: Root, source: string, path: string, context: ExtractContext = newContext(path, source)): Extraction {
   const stack: Array<{ node: Nodes; depth: number }> = [{ node: tree, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;

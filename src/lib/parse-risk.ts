@@ -73,11 +73,18 @@ function riskyTable(text: string): string | null {
  * text Sätteri cannot take as it is (unpaired surrogates, NUL), or null.
  */
 export function riskyText(text: string): string | null {
-  if (!text.isWellFormed()) return 'unpaired surrogate';
-  if (text.includes('\0')) return 'NUL character';
+  return riskyTextAt(text)?.reason ?? null;
+}
+
+/** Like `riskyText`, with the offset where the shape was found (0 when it is not known). */
+export function riskyTextAt(text: string): { reason: string; offset: number } | null {
+  if (!text.isWellFormed()) return { reason: 'unpaired surrogate', offset: 0 };
+  const nul = text.indexOf('\0');
+  if (nul !== -1) return { reason: 'NUL character', offset: nul };
   const found = ANY_RULE.exec(text);
-  if (found) return TEXT_RULES[found.slice(1).findIndex((group) => group !== undefined)]![0];
-  return text.includes('|') ? riskyTable(text) : null;
+  if (found) return { reason: TEXT_RULES[found.slice(1).findIndex((group) => group !== undefined)]![0], offset: found.index };
+  const table = text.includes('|') ? riskyTable(text) : null;
+  return table ? { reason: table, offset: 0 } : null;
 }
 
 /** Characters that start inline constructs the reference parser would read inside an autolink literal. */

@@ -1,7 +1,8 @@
 import type { Root } from 'mdast';
 import { parseExact } from './parse-exact.ts';
 import { parseFast } from './parse-fast.ts';
-import { riskyText, riskyTree } from './parse-risk.ts';
+import { exactAffordable } from './parse-limits.ts';
+import { riskyText, riskyTextAt, riskyTree } from './parse-risk.ts';
 
 /** Which parser read a file, and why the exact one was needed. */
 export interface Parsed {
@@ -38,4 +39,37 @@ export function parseWithReason(text: string): Parsed {
  */
 export function parse(text: string): Root {
   return parseWithReason(text).tree;
+}
+
+/** What the reference parser may still read of one file (see `EXACT_LIMITS`), and where it could not. */
+export interface ExactBudget {
+  /** Characters of the file the reference parser has read. */
+  spent: number;
+  /** The first shape left to Sätteri because the budget was spent: its reason and offset in the parsed text. */
+  skipped: { reason: string; offset: number } | null;
+}
+
+/**
+ * Parse stage within a budget: as `parseWithReason`, except that a text the
+ * reference parser cannot read cheaply (`exactAffordable`) keeps Sätteri's
+ * tree and records why in `budget.skipped`. Used on every chunk of a file,
+ * so that no input makes the reference parser's slow paths the engine's.
+ *
+ * @param text the chunk (positions in the tree are relative to it)
+ * @param budget the file's budget, updated
+ */
+export function parseWithin(text: string, budget: ExactBudget): Root {
+  const exact = (reason: string, offset: number, fast: () => Root): Root => {
+    if (exactAffordable(text, budget.spent)) {
+      budget.spent += text.length;
+      return parseExact(text);
+    }
+    budget.skipped ??= { reason, offset };
+    return fast();
+  };
+  const risky = riskyTextAt(text);
+  if (risky) return exact(risky.reason, risky.offset, () => parseFast(text));
+  const tree = parseFast(text);
+  const inTree = riskyTree(tree, text);
+  return inTree ? exact(inTree, 0, () => tree) : tree;
 }

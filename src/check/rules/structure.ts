@@ -1,3 +1,4 @@
+import { hasEscapedBytes } from '../../lib/io/file-names.ts';
 import { RESERVED_TRACK_NAMES } from '../../lib/reserved-names.ts';
 import type { Message } from '../../lib/types.ts';
 import type { ContentFiles } from '../content-files.ts';
@@ -11,12 +12,17 @@ const at = (path: string, rule: string, message: string, line = 1, column = 1): 
  * would be lost: a phase in a subfolder (`phase-nested`), a file outside any
  * track folder (`phase-outside-track`), a track folder without its index
  * (`track-index-missing`), an extension the site does not publish
- * (`page-unpublished`), a reserved track name (`track-reserved`), and two
- * pages with one URL (`page-duplicate-url`). All are errors: the totals and
- * the pages would disagree.
+ * (`page-unpublished`), a reserved track name (`track-reserved`), two
+ * pages with one URL (`page-duplicate-url`), and a file name that is not
+ * UTF-8 (`file-name-not-utf8`). All are errors: the totals and the pages
+ * would disagree.
  */
 export function checkStructure(files: ContentFiles, pages: PageFile[]): Message[] {
   const messages: Message[] = [];
+  const everyPath = [...pages.map((page) => page.path), ...files.unpublished, ...files.loose, ...files.tracks.flatMap((track) => track.nested)];
+  for (const path of everyPath.filter(hasEscapedBytes)) {
+    messages.push(at(path, 'file-name-not-utf8', 'Unexpected file name that is not UTF-8 (each byte that is not is shown as �), expected a UTF-8 name: the engine counts the file, but the site cannot publish it; rename it'));
+  }
   for (const track of files.tracks) {
     const folder = `content/tracks/${track.folder}/`;
     for (const path of track.nested) {

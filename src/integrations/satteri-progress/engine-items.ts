@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeFile } from '../../lib/analyze.ts';
+import { GUARD_BYTES } from '../../lib/io/guard.ts';
+import { readInput } from '../../lib/io/read-input.ts';
 import { contentHash, shareAnalysis, sharedAnalysis } from '../../lib/io/shared-analyses.ts';
 import type { Item, Status } from '../../lib/types.ts';
 
@@ -38,17 +39,17 @@ function index(items: Item[]): EngineItems {
  */
 export function engineItemsFor(fileURL: URL | undefined): EngineItems | null {
   if (!fileURL || fileURL.protocol !== 'file:') return null;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(fileURL);
-  } catch {
-    return null;
-  }
-  // Shared with the site's data layer, which needs the same analysis for the report.
+  // Read as the engine reads (never blocking on a pipe, never past the size limit).
   const path = fileURLToPath(fileURL);
+  const input = readInput(path, path);
+  if ('error' in input) return null;
+  const bytes = input.bytes;
+  // Shared with the site's data layer, which needs the same analysis for the report.
   const hash = contentHash(bytes);
   let report = sharedAnalysis(hash, path);
   if (!report) {
+    // A file this large is analysed within the engine's budget by the data layer and the build's content check, never here.
+    if (bytes.length >= GUARD_BYTES) return null;
     report = analyzeFile(path, bytes);
     shareAnalysis(hash, report);
   }

@@ -1,3 +1,5 @@
+import { decodeName } from '../io/file-names.ts';
+
 /** A file changed by a commit, relative to its first parent (from `git log --raw`). */
 export interface Change {
   /** `A` added, `D` deleted, `M` modified, `R` renamed (possibly modified), `T` type change. */
@@ -42,7 +44,8 @@ const ZERO = /^0+$/;
  */
 export function parseLog(output: Buffer): Commit[] {
   const commits: Commit[] = [];
-  for (const record of output.toString('utf8').split('\x01')) {
+  // Paths keep every byte (`decodeName`), so a file name that is not UTF-8 matches the engine's report.
+  for (const record of decodeName(output).split('\x01')) {
     if (record === '') continue;
     const tokens = record.split('\0');
     const [id = '', ...parents] = tokens[0]!.split(' ');

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { decodeName, fsPath } from '../io/file-names.ts';
+import { readInput } from '../io/read-input.ts';
 import type { FileReport, Report } from '../types.ts';
 import { blobStatsOf, type BlobStats } from './blob-stats.ts';
 import { blobId, openBlobCache, statsForBlobs } from './blobs.ts';
@@ -9,6 +11,7 @@ import { itemKeys } from './item-keys.ts';
 import { replay, utcDay, type Replay } from './replay.ts';
 import { TOTAL_KEYS } from './totals.ts';
 import { scopeOf } from './scope.ts';
+import { outsideHistory, outsideNotice } from './outside.ts';
 import { parseStart, type TrackingStart } from './start.ts';
 import { progressOf } from './summary.ts';
 import type { Completion, History, Ongoing, Progress, StatusTotals, TimelinePoint } from './types.ts';
@@ -49,7 +52,7 @@ function missingHistory(reason: string, now: Date = new Date()): History {
 
 /** HEAD's blobs for the counted paths, from one `git ls-tree`. */
 function headFiles(root: string, target: string, includes: (path: string) => boolean): Map<string, string> {
-  const out = git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', ...(target ? ['--', target] : [])]).toString('utf8');
+  const out = decodeName(git(root, ['ls-tree', '-r', '-z', '--full-tree', 'HEAD', ...(target ? ['--', target] : [])]));
   const files = new Map<string, string>();
   for (const entry of out.split('\0')) {
     const tab = entry.indexOf('\t');
@@ -142,15 +145,15 @@ async function read(options: HistoryOptions, now: Date): Promise<History> {
   const working = new Map<string, string>();
   const realRoot = realpathSync(root);
   const realCwd = realpathSync(options.cwd);
-  for (const file of options.report.files) {
+  // Files whose changes this repository does not record (a submodule, a link) are left out of history, with a notice.
+  const outside = outsideHistory(realRoot, realCwd, options.report.files);
+  const files = options.report.files.filter((file) => !outside.has(file));
+  for (const file of files) {
     const path = toPosix(relative(realRoot, resolve(realCwd, file.path)));
     repoPath.set(file, path);
-    let id: string | null = null;
-    try {
-      id = blobId(readFileSync(resolve(realCwd, file.path)), objectFormat);
-    } catch {
-      // Unreadable now: the report already carries its error.
-    }
+    // Read as the engine read it (never blocking on a pipe); unreadable now, the report already carries its error.
+    const input = readInput(fsPath(resolve(realCwd, file.path)), file.path);
+    const id = 'bytes' in input ? blobId(input.bytes, objectFormat) : null;
     let known = id ? cache?.get(id) : undefined;
     if (!known) {
       known = blobStatsOf(file);
@@ -180,11 +183,11 @@ async function read(options: HistoryOptions, now: Date): Promise<History> {
   dropUnchangedNow(replayed.timeline);
   dropLeadingEmpty(replayed.timeline);
 
-  const history = summarize(replayed, options.report, repoPath, fileStats, scope.trackOf, now, tracking.time);
+  const history = summarize(replayed, { ...options.report, files }, repoPath, fileStats, scope.trackOf, now, tracking.time);
   return {
     ...history,
     start: tracking.start ? { commit: 'commit' in tracking.start ? tracking.start.commit : null, date: new Date(tracking.time!).toISOString() } : null,
-    notice: [tracking.notice, future].filter(Boolean).join('; ') || null,
+    notice: [tracking.notice, future, outsideNotice(outside)].filter(Boolean).join('; ') || null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Report } from '../types.ts';
+import { fsPath } from './file-names.ts';
 import { formatCounted, formatWritten, rewriteWrittenTotal } from '../written-totals.ts';
 
 /** One written total brought up to date. */
@@ -26,7 +27,7 @@ export function fixWrittenTotals(report: Report, cwd: string): TotalFix[] {
   for (const file of report.files) {
     const stale = file.writtenTotals.filter((total) => total.stale && total.counted);
     if (stale.length === 0 || file.errors.length > 0) continue;
-    const full = resolve(cwd, file.path);
+    const full = fsPath(resolve(cwd, file.path));
     const text = readFileSync(full, 'utf8');
     // Split keeping each line's own ending, so CRLF files stay CRLF.
     const lines = text.split(/(?<=\n)/);

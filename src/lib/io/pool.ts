@@ -1,18 +1,12 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { analyzeFile } from '../analyze.ts';
 import { blobStatsOf, type BlobStats } from '../history/blob-stats.ts';
 import type { FileReport } from '../types.ts';
 import type { Batch, Output } from './analyze-worker.ts';
+import { analyzeGuarded, type Budget, DEFAULT_BUDGET, GUARD_BYTES, type Source, workerModule } from './guard.ts';
 
-/** A file to analyse: its display path and raw bytes. */
-export interface Source {
-  path: string;
-  bytes: Uint8Array;
-}
+export type { Source } from './guard.ts';
 
 /**
  * Below this much uncached markdown, starting threads costs more than it
@@ -52,20 +46,27 @@ function batches(sources: Source[], output: Output): Batch[] {
  * Parsing is CPU-bound and single-threaded per file, so threads are the only
  * way to use more than one core.
  *
+ * One file never costs the others: a file of `GUARD_BYTES` or more is read
+ * in a thread of its own within `budget` (see `analyzeGuarded`), and when a
+ * thread dies on a batch (out of memory, a crash) it is replaced and the
+ * batch's files are read again one by one, so only the file to blame gets
+ * an error report.
+ *
  * @param sources files to analyse
  * @param workers number of threads; 1 (or little work) analyses inline
  * @param minBytes least total size worth threads (default: where they paid when measured)
+ * @param budget memory and time a thread may spend (default `DEFAULT_BUDGET`)
  */
-export function analyzeInParallel(sources: Source[], workers: number = defaultWorkers(), minBytes = PARALLEL_THRESHOLD_BYTES): Promise<FileReport[]> {
-  return run<FileReport>(sources, workers, 'report', minBytes);
+export function analyzeInParallel(sources: Source[], workers: number = defaultWorkers(), minBytes = PARALLEL_THRESHOLD_BYTES, budget: Budget = DEFAULT_BUDGET): Promise<FileReport[]> {
+  return run<FileReport>(sources, workers, 'report', minBytes, budget);
 }
 
 /**
  * Like `analyzeInParallel`, but each thread reduces its reports to the
  * `BlobStats` history keeps, so only those cross between threads.
  */
-export function blobStatsInParallel(sources: Source[], workers: number = defaultWorkers(), minBytes = PARALLEL_THRESHOLD_BYTES): Promise<BlobStats[]> {
-  return run<BlobStats>(sources, workers, 'blob-stats', minBytes);
+export function blobStatsInParallel(sources: Source[], workers: number = defaultWorkers(), minBytes = PARALLEL_THRESHOLD_BYTES, budget: Budget = DEFAULT_BUDGET): Promise<BlobStats[]> {
+  return run<BlobStats>(sources, workers, 'blob-stats', minBytes, budget);
 }
 
 /**
@@ -74,65 +75,72 @@ export function blobStatsInParallel(sources: Source[], workers: number = default
  * parses the working tree and then old versions, and a second set of fresh
  * threads would cost another few hundred MB of memory and JIT warm-up.
  */
-const idle: Worker[] = [];
+const idle = new Map<number, Worker[]>();
 
-/**
- * The worker's module: beside this one when the engine runs from source,
- * else (bundled into a site build) `src/lib/io/` under the project root.
- */
-function workerModule(): URL {
-  const name = 'analyze-worker.ts';
-  const here = new URL(`./${name}`, import.meta.url);
-  if (here.protocol === 'file:' && existsSync(fileURLToPath(here))) return here;
-  return pathToFileURL(resolve('src/lib/io', name));
+/** An idle thread made with this heap limit, or a new one. */
+function thread(memoryMb: number): Worker {
+  return idle.get(memoryMb)?.pop() ?? new Worker(workerModule(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
 }
 
-function park(worker: Worker): void {
+function park(worker: Worker, memoryMb: number): void {
   worker.unref();
-  idle.push(worker);
+  (idle.get(memoryMb) ?? idle.set(memoryMb, []).get(memoryMb)!).push(worker);
 }
 
-async function run<T>(sources: Source[], workers: number, output: Output, minBytes: number): Promise<T[]> {
-  const totalBytes = sources.reduce((sum, source) => sum + source.bytes.length, 0);
-  if (workers <= 1 || totalBytes < minBytes) {
-    return sources.map((source) => {
-      const report = analyzeFile(source.path, source.bytes);
-      return (output === 'report' ? report : blobStatsOf(report)) as T;
-    });
-  }
-  const queue = batches(sources, output);
-  const results: T[][] = new Array(queue.length);
-  const threads = Math.min(workers, queue.length);
-  let next = 0;
-  const started: Worker[] = [];
-
-  const runs = Array.from({ length: threads }, () => new Promise<void>((resolve, reject) => {
-    const worker = idle.pop() ?? new Worker(workerModule());
-    worker.ref();
-    started.push(worker);
-    const send = (): void => {
-      const batch = queue[next++];
-      if (batch) worker.postMessage(batch);
-      else {
-        worker.removeAllListeners('message').removeAllListeners('error');
-        park(worker);
-        resolve();
-      }
+/** One batch on one thread; resolves with the batch's results, or null when the thread died (it is then ended). */
+function onThread<T>(worker: Worker, batch: Batch): Promise<T[] | null> {
+  return new Promise((done) => {
+    const finish = (results: T[] | null): void => {
+      worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+      done(results);
     };
-    worker.on('message', (message: { id: number; results: T[] }) => {
-      results[message.id] = message.results;
-      send();
-    });
-    worker.on('error', reject);
-    send();
-  }));
-  try {
-    await Promise.all(runs);
-  } catch (error) {
-    // One failed thread fails the run; stop the others rather than leave them parsing.
-    idle.length = 0;
-    await Promise.all(started.map((worker) => worker.terminate()));
-    throw error;
+    worker.on('message', (message: { id: number; results: T[] }) => finish(message.results));
+    worker.on('error', () => finish(null));
+    worker.on('exit', () => finish(null));
+    worker.postMessage(batch);
+  });
+}
+
+async function run<T>(sources: Source[], workers: number, output: Output, minBytes: number, budget: Budget): Promise<T[]> {
+  const results: T[] = new Array(sources.length);
+  const small: number[] = [];
+  const large: number[] = [];
+  sources.forEach((source, index) => (source.bytes.length >= GUARD_BYTES ? large : small).push(index));
+  const smallBytes = small.reduce((sum, index) => sum + sources[index]!.bytes.length, 0);
+  // Files retried alone, each in a thread of its own: the large ones, and those of a batch whose thread died.
+  const alone: number[] = [...large];
+
+  if (workers <= 1 || smallBytes < minBytes) {
+    for (const index of small) {
+      const report = analyzeFile(sources[index]!.path, sources[index]!.bytes);
+      results[index] = (output === 'report' ? report : blobStatsOf(report)) as T;
+    }
+  } else {
+    const queue = batches(small.map((index) => sources[index]!), output);
+    let next = 0;
+    let offset = 0;
+    const firstIndex = queue.map((batch) => { const first = offset; offset += batch.files.length; return first; });
+    const threads = Math.min(workers, queue.length);
+    await Promise.all(Array.from({ length: threads }, async () => {
+      let worker: Worker | null = null;
+      for (let b = next++; b < queue.length; b = next++) {
+        worker ??= thread(budget.memoryMb);
+        worker.ref();
+        const batch = queue[b]!;
+        const got = await onThread<T>(worker, batch);
+        const positions = batch.files.map((_, k) => small[firstIndex[b]! + k]!);
+        if (got) {
+          got.forEach((result, k) => (results[positions[k]!] = result));
+        } else {
+          // The thread died (out of memory, a crash): replace it, and find the file to blame by reading each alone.
+          void worker.terminate();
+          worker = null;
+          alone.push(...positions);
+        }
+      }
+      if (worker) park(worker, budget.memoryMb);
+    }));
   }
-  return results.flat();
+  for (const index of alone.sort((a, b) => a - b)) results[index] = await analyzeGuarded<T>(sources[index]!, output, budget);
+  return results;
 }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, constants } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync, constants } from 'node:fs';
 import type { Message } from '../types.ts';
 
 /** The largest file the tools read: far above any tracker, well below what would exhaust memory (see README). */
@@ -7,11 +7,11 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** What kind of thing a path is, in words, for a message about a path that is not a regular file. */
 function kindOf(mode: number): string {
   const type = mode & constants.S_IFMT;
-  if (type === constants.S_IFDIR) return 'a folder';
-  if (type === constants.S_IFIFO) return 'a named pipe (FIFO)';
-  if (type === constants.S_IFSOCK) return 'a socket';
-  if (type === constants.S_IFCHR || type === constants.S_IFBLK) return 'a device';
-  return 'not a regular file';
+  if (type === constants.S_IFDIR) return 'folder';
+  if (type === constants.S_IFIFO) return 'named pipe (FIFO)';
+  if (type === constants.S_IFSOCK) return 'socket';
+  if (type === constants.S_IFCHR || type === constants.S_IFBLK) return 'device';
+  return 'special file';
 }
 
 /**
@@ -24,13 +24,20 @@ function kindOf(mode: number): string {
  * @param path where to read
  * @param shown the path as messages show it
  */
-export function readInput(path: string, shown: string, limit = MAX_FILE_BYTES): { bytes: Uint8Array } | { error: Message } {
+export function readInput(path: string | Buffer, shown: string, limit = MAX_FILE_BYTES): { bytes: Uint8Array } | { error: Message } {
   const fail = (rule: string, message: string) => ({ error: { path: shown, line: 1, column: 1, rule, message } });
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // A socket cannot even be opened (ENXIO): say what it is rather than why opening failed.
+    try {
+      const stats = statSync(path);
+      if (!stats.isFile()) return fail('not-a-file', `Unexpected ${kindOf(stats.mode)}, expected a regular file; it was not read`);
+    } catch {
+      // Not there at all, or not even to be looked at: the open failure says it.
+    }
     return fail('file-unreadable', `Unexpected ${code === 'ENOENT' ? 'missing file' : code === 'EACCES' ? 'file without read permission' : `read failure (${code ?? (error as Error).message})`}, expected a readable file`);
   }
   try {

@@ -1,9 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { emptySplitCounts } from '../counts.ts';
 import { buildReport } from '../report.ts';
-import type { FileReport, Report } from '../types.ts';
+import type { FileReport, Message, Report } from '../types.ts';
 import { AnalysisCache, contentHash, engineFingerprint } from './cache.ts';
-import { displayPath, findMarkdownFiles } from './files.ts';
+import { fsPath } from './file-names.ts';
+import { discoverFiles, displayPath } from './files.ts';
+import { GUARD_BYTES } from './guard.ts';
+import { looksBinary, readInput } from './read-input.ts';
 import { analyzeInParallel, defaultWorkers, type Source } from './pool.ts';
 import { shareAnalysis, sharedAnalysis } from './shared-analyses.ts';
 
@@ -26,13 +29,27 @@ export interface RunOptions {
 /** What `RunOptions.memo` keeps per file (by absolute path). */
 export type AnalysisMemo = Map<string, { size: number; mtimeMs: number; report: FileReport }>;
 
-/** The report entry of a file that could not be read at all: nothing counted, one error. */
-function unreadable(path: string, cause: unknown): FileReport {
-  const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+/**
+ * The report entry of a file (or folder) that was not read at all: nothing
+ * counted, one error saying why (`file-unreadable`, `not-a-file`,
+ * `file-too-large`, `not-text`, `folder-unreadable`, `symlink-loop`, …).
+ */
+export function refusedReport(error: Message): FileReport {
+  const message = /nothing in it was counted|not read|not counted|not followed/.test(error.message) ? error.message : `${error.message}; nothing in it was counted`;
   return {
-    path, title: path, ...emptySplitCounts(), sections: [], items: [], writtenTotals: [], warnings: [],
-    errors: [{ path, line: 1, column: 1, rule: 'file-unreadable', message: `Unexpected read failure (${reason}), expected a readable file; nothing in it was counted` }],
+    path: error.path, title: error.path, ...emptySplitCounts(), sections: [], items: [], writtenTotals: [], warnings: [],
+    errors: [{ ...error, message }],
   };
+}
+
+/** A file's bytes, or the report entry saying why it is not read: not a regular file, too large, unreadable, binary. */
+function readSource(file: string, path: string): Uint8Array | FileReport {
+  const input = readInput(fsPath(file), path);
+  if ('error' in input) return refusedReport(input.error);
+  if (looksBinary(input.bytes)) {
+    return refusedReport({ path, line: 1, column: 1, rule: 'not-text', message: 'Unexpected binary file (it holds NUL bytes), expected markdown text; nothing in it was counted' });
+  }
+  return input.bytes;
 }
 
 /**
@@ -45,7 +62,7 @@ function unreadable(path: string, cause: unknown): FileReport {
  */
 export async function analyzePaths(targets: string[], options: RunOptions): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
-  const files = findMarkdownFiles(targets, cwd);
+  const { files, problems } = discoverFiles(targets, cwd);
   // The disk cache is opened (read and deserialised) only when some file is not already known in memory.
   let opened: AnalysisCache | null | undefined;
   const openCache = (): AnalysisCache | null => {
@@ -74,11 +91,9 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
       }
       stamps[index] = stamp;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (cause) {
-      reports[index] = unreadable(path, cause);
+    const bytes = readSource(file, path);
+    if (!(bytes instanceof Uint8Array)) {
+      reports[index] = bytes;
       return;
     }
     const hash = contentHash(bytes);
@@ -91,6 +106,8 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
     }
     const cache = openCache();
     const cached = cache?.get(hash, path);
+    // The markdown renderer leaves files this large to the engine's budget: it needs their analysis from here.
+    if (cached && bytes.length >= GUARD_BYTES) shareAnalysis(hash, cached);
     if (cached) reports[index] = cached;
     else if (sibling) {
       reports[index] = sibling;
@@ -114,13 +131,13 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
       if (stamp) memo.set(files[index]!, { ...stamp, report: reports[index]! });
     });
   }
-  return buildReport(reports as FileReport[]);
+  return buildReport([...(reports as FileReport[]), ...problems.map(refusedReport)]);
 }
 
 /** Size and modification time of a file, or null when it cannot be read. */
 function statStamp(file: string): { size: number; mtimeMs: number } | null {
   try {
-    const { size, mtimeMs } = statSync(file);
+    const { size, mtimeMs } = statSync(fsPath(file));
     return { size, mtimeMs };
   } catch {
     return null;

@@ -1,0 +1,97 @@
+import type { Root } from 'mdast';
+import type { Message } from './types.ts';
+import { CHUNK_ABOVE, CHUNK_CHARS, continuesPast, type Definition, definitionsIn, definitionsOutside, indexDefinitions, shiftPositions, splitPoints } from './parse-chunks.ts';
+import { MAX_NESTING, tooDeep } from './parse-limits.ts';
+import { parseWithin, type ExactBudget } from './parse.ts';
+
+/** What parsing a whole file found wrong with it, beside the trees. */
+export interface DocumentParse {
+  /** `nesting-too-deep`: the file was not parsed at all. */
+  errors: Message[];
+  /** `parse-approximate`: part of the file was read by Sätteri where the reference parser would have been used. */
+  warnings: Message[];
+}
+
+/** 1-based line of an offset. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Lines before `offset` (the line a chunk starting there begins on, 0-based). */
+function linesBefore(text: string, from: number, to: number, count: number): number {
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
+/**
+ * Parse chunk after chunk (see `parse-chunks.ts`): each is parsed within the
+ * file's budget, parsed again with more text when its last block could run
+ * on (the chunk doubles, so the work stays linear), and handed to `visit`
+ * with positions in the file.
+ */
+function eachChunk(text: string, size: number, budget: ExactBudget, appended: (chunk: string, start: number) => string, visit: (tree: Root) => void): void {
+  const points = splitPoints(text);
+  let p = 0;
+  let start = 0;
+  let lines = 0;
+  let want = size;
+  while (start < text.length) {
+    while (p < points.length && points[p]! - start < want) p++;
+    const end = p < points.length ? points[p]! : text.length;
+    const own = text.slice(start, end);
+    const skipped = budget.skipped;
+    const tree = parseWithin(own + appended(own, start), budget);
+    if (!skipped && budget.skipped) budget.skipped.offset += start;
+    if (end < text.length && continuesPast(tree, own.length, own)) {
+      want *= 2;
+      continue;
+    }
+    shiftPositions(tree, lines, start);
+    visit(tree);
+    lines = linesBefore(text, start, end, lines);
+    start = end;
+    want = size;
+  }
+}
+
+/**
+ * Parse a file's text (frontmatter blanked) and hand its tree to `visit`,
+ * in one piece or, for a large file, chunk by chunk with positions in the
+ * file, so that memory and time stay linear in its length. A line nesting
+ * more than `MAX_NESTING` lists and quotes stops it before any parsing
+ * (`nesting-too-deep`). Link and footnote definitions resolve across
+ * chunks as in the whole file (a second pass collects them first).
+ *
+ * @param text the text to parse
+ * @param path the file's path, for messages
+ * @param visit called with each tree, in document order
+ * @param chunking above what length a text is split, and into chunks of about what length (tests split small texts)
+ */
+export function parseDocument(text: string, path: string, visit: (tree: Root) => void, chunking = { above: CHUNK_ABOVE, size: CHUNK_CHARS }): DocumentParse {
+  const deep = tooDeep(text);
+  if (deep) {
+    return {
+      errors: [{ path, line: deep.line, column: 1, rule: 'nesting-too-deep', message: `Unexpected ${deep.count} lists and quotes opened on one line, expected at most ${MAX_NESTING}; nothing in this file was counted` }],
+      warnings: [],
+    };
+  }
+  const budget: ExactBudget = { spent: 0, skipped: null };
+  if (text.length <= chunking.above) {
+    visit(parseWithin(text, budget));
+  } else {
+    const definitions: Definition[] = [];
+    if (text.includes(']:')) eachChunk(text, chunking.size, { spent: 0, skipped: null }, () => '', (tree) => definitions.push(...definitionsIn(tree)));
+    const index = indexDefinitions(definitions);
+    eachChunk(text, chunking.size, budget, (chunk, start) => definitionsOutside(index, chunk, start), visit);
+  }
+  const warnings: Message[] = [];
+  if (budget.skipped) {
+    warnings.push({
+      path, line: lineOf(text, budget.skipped.offset), column: 1, rule: 'parse-approximate',
+      message: `Unexpected ${budget.skipped.reason} in a file too large or too complex for the reference parser, expected a smaller file; this part is counted as the site shows it, which may differ from GitHub`,
+    });
+  }
+  return { errors: [], warnings };
+}

@@ -1,0 +1,105 @@
+/**
+ * Limits that keep the parse stage linear in the input, checked by cheap
+ * scans of the text before any parser sees it. Both parsers take time that
+ * grows with the square of a line's nesting (one line of 100,000 list
+ * markers kept Sätteri busy for minutes), and the reference parser
+ * (micromark) is far slower than Sätteri on long lists, deep nesting and
+ * runs of emphasis or brackets (quadratic in places). See README,
+ * "Limits".
+ */
+
+/** Most containers (`>` quotes and list markers) one line may open: no tracker nests a tenth as deep. */
+export const MAX_NESTING = 100;
+
+/**
+ * How much text the reference parser may read in one chunk, and what it may
+ * hold: its cost was measured at up to about 0.3 s per 1,000 list items and
+ * grows with the square of emphasis delimiters in a paragraph, so a chunk
+ * over any of these goes to Sätteri instead (with a `parse-approximate`
+ * warning).
+ */
+export const EXACT_LIMITS = { chars: 64 * 1024, containers: 1_500, delimiters: 3_000, brackets: 6_000, fileChars: 256 * 1024 } as const;
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === NEWLINE || Number.isNaN(code);
+}
+
+/**
+ * Where one line's container markers end: `>` quotes and list markers
+ * (`-`, `*`, `+`, `1.`, `1)` followed by a space, a tab or the end of the
+ * line), with the spaces between them. Returns the count and the offset
+ * after the last one.
+ */
+export function containerPrefix(text: string, start: number): { count: number; end: number } {
+  let i = start;
+  let count = 0;
+  for (;;) {
+    let j = i;
+    while (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB) j++;
+    const code = text.charCodeAt(j);
+    if (code === 0x3e /* > */) {
+      count++;
+      i = j + 1;
+      continue;
+    }
+    if ((code === 0x2d || code === 0x2a || code === 0x2b) && isBlank(text.charCodeAt(j + 1))) {
+      count++;
+      i = j + 1;
+      continue;
+    }
+    let k = j;
+    while (k - j < 9 && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+    const after = text.charCodeAt(k);
+    if (k > j && (after === 0x2e || after === 0x29) && isBlank(text.charCodeAt(k + 1))) {
+      count++;
+      i = k + 1;
+      continue;
+    }
+    return { count, end: i };
+  }
+}
+
+/** The first line that opens more than `MAX_NESTING` containers, with its count; null when none does. */
+export function tooDeep(text: string, limit = MAX_NESTING): { line: number; count: number } | null {
+  let line = 1;
+  for (let start = 0; start < text.length; line++) {
+    const { count } = containerPrefix(text, start);
+    if (count > limit) return { line, count };
+    const end = text.indexOf('\n', start);
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return null;
+}
+
+/** Count of each character of `chars` in `text`, in one pass. */
+function countOf(text: string, chars: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (chars.includes(text[i]!)) n++;
+  return n;
+}
+
+/**
+ * Whether the reference parser can read `text` within its budget (see
+ * `EXACT_LIMITS`), given how much it already read of the same file.
+ *
+ * @param text one chunk of a file
+ * @param spent characters of the same file the reference parser already read
+ */
+export function exactAffordable(text: string, spent: number): boolean {
+  if (text.length > EXACT_LIMITS.chars || spent + text.length > EXACT_LIMITS.fileChars) return false;
+  let containers = 0;
+  for (let start = 0; start < text.length;) {
+    containers += containerPrefix(text, start).count;
+    const end = text.indexOf('\n', start);
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return containers <= EXACT_LIMITS.containers
+    && countOf(text, '*_') <= EXACT_LIMITS.delimiters
+    && countOf(text, '[]') <= EXACT_LIMITS.brackets;
+}

@@ -1,0 +1,21 @@
+import type { Message } from './types.ts';
+
+/**
+ * Rules of errors after which nothing of a file (or a folder) is counted:
+ * it was not read (`file-unreadable`, `not-a-file`, `file-too-large`,
+ * `not-text`), not parsed (`nesting-too-deep`, `parse-budget`,
+ * `parse-failed`), or not even found (`folder-unreadable`, `symlink-loop`,
+ * `symlink-broken`). The totals would leave it out, so the site refuses to
+ * build with any of them (unlike `utf8-invalid` or `frontmatter-yaml`,
+ * after which the file is still counted).
+ */
+export const UNCOUNTED_RULES: ReadonlySet<string> = new Set([
+  'file-unreadable', 'not-a-file', 'file-too-large', 'not-text',
+  'nesting-too-deep', 'parse-budget', 'parse-failed',
+  'folder-unreadable', 'symlink-loop', 'symlink-broken',
+]);
+
+/** Whether a message says that nothing of its file was counted (see `UNCOUNTED_RULES`). */
+export function isUncounted(message: Message): boolean {
+  return UNCOUNTED_RULES.has(message.rule);
+}

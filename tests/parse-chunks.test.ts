@@ -1,0 +1,89 @@
+/**
+ * Chunked parsing (`src/lib/parse-chunks.ts`, `parse-document.ts`): a large
+ * file is parsed chunk by chunk, and must give extraction exactly what the
+ * reference parser gives on the whole text. Here texts are split at every
+ * possible point (chunks of one character), so each boundary rule is
+ * exercised on generated documents far more often than in large files.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extract } from '../src/lib/extract.ts';
+import { newContext } from '../src/lib/extract-context.ts';
+import { parseExact } from '../src/lib/parse-exact.ts';
+import { parseDocument } from '../src/lib/parse-document.ts';
+import { splitPoints } from '../src/lib/parse-chunks.ts';
+import { lineSoup } from './helpers/markdown-lines.ts';
+import { markdown } from './helpers/markdown-arbitrary.ts';
+import { load } from '../src/lib/load.ts';
+import { splitFrontmatter } from '../src/lib/frontmatter.ts';
+
+const SPLIT_ALWAYS = { above: 0, size: 1 };
+
+function comparable(value: { items: unknown; warnings: unknown; headings: unknown }): unknown {
+  return JSON.parse(JSON.stringify({ items: value.items, warnings: value.warnings, headings: value.headings }));
+}
+
+/**
+ * What extraction finds when the text is parsed chunk by chunk. micromark's
+ * development build (which vitest loads) asserts on a few inputs; such a
+ * failure counts as a result too, as in the differential parse test.
+ */
+function chunked(text: string, chunking = SPLIT_ALWAYS): { trees: number; found: unknown } {
+  const context = newContext('input.md', text);
+  let trees = 0;
+  try {
+    const parsed = parseDocument(text, 'input.md', (tree) => {
+      trees++;
+      extract(tree, text, 'input.md', context);
+    }, chunking);
+    expect(parsed.errors).toEqual([]);
+    return { trees, found: comparable(context) };
+  } catch (error) {
+    return { trees, found: { failed: (error as Error).message } };
+  }
+}
+
+function whole(text: string): unknown {
+  try {
+    return comparable(extract(parseExact(text), text, 'input.md'));
+  } catch (error) {
+    return { failed: (error as Error).message };
+  }
+}
+
+/** Several generated documents one after the other (as the parse stage sees them): many lines that may start a chunk. */
+const long = (part: fc.Arbitrary<string>) => fc.array(part, { minLength: 2, maxLength: 6 })
+  .map((parts) => splitFrontmatter('input.md', load('input.md', parts.join('\n')).text).body);
+
+describe('chunked parsing', () => {
+  it('splits only before a heading or a plain bullet item at column 0, never in a table or before a nested container', () => {
+    const text = '# A\n- [ ] a\n  - [ ] b\n- - -\n* x\n- 2. y\n| t |\n- in table\n\n- y\n#x\n## B\n';
+    const starts = splitPoints(text).map((offset) => text.slice(offset, text.indexOf('\n', offset)));
+    expect(starts).toEqual(['- [ ] a', '* x', '- y', '## B']);
+  });
+
+  it('equals the reference on the whole text, for generated trackers split everywhere', () => {
+    fc.assert(fc.property(long(markdown), (text) => {
+      expect(chunked(text).found).toEqual(whole(text));
+    }), { numRuns: 300 });
+  });
+
+  it('equals the reference on the whole text, for line soup split everywhere (fences, HTML, tables, definitions across chunks)', () => {
+    let split = 0;
+    fc.assert(fc.property(long(lineSoup), (text) => {
+      const { trees, found } = chunked(text);
+      if (trees > 1) split++;
+      expect(found).toEqual(whole(text));
+    }), { numRuns: 1500 });
+    expect(split).toBeGreaterThan(250);
+  });
+
+  it('resolves references to definitions in other chunks, and keeps a fence open across a heading', () => {
+    const text = '# A\n\n- [ ] read [the book] and [^1]\n\n# B\n\n[the book]: https://example.com\n[^1]: a note\n\n# C\n\n```\n# not a heading\n- [ ] not a task\n```\n\n- [x] after the fence\n';
+    const { trees, found: result } = chunked(text);
+    const found = result as { items: Array<{ label: string }>; headings: Array<{ title: string }> };
+    expect(trees).toBeGreaterThan(2);
+    expect(found.items.map((item) => item.label)).toEqual((whole(text) as { items: Array<{ label: string }> }).items.map((item) => item.label));
+    expect(found.headings.map((heading) => heading.title)).toEqual(['A', 'B', 'C']);
+  });
+});
