@@ -2,8 +2,8 @@
  * The site build and the filesystem as learners have it: symbolic links to
  * phases, tracks and notes are followed as the engine follows them (the
  * pages exist and show the engine's numbers), and files the engine cannot
- * count (a pipe, a binary file, a line nesting too deep, a link loop, a
- * file name that is not UTF-8) stop the build before Astro starts, each
+ * count or the site cannot show (a pipe, a binary file, a line nesting too
+ * deep, a link loop, a file name that is not UTF-8, a UTF-16 file) stop the build before Astro starts, each
  * named in the engine's words, with no stack trace.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -58,6 +58,8 @@ describe('site build and the filesystem', () => {
     writeFileSync(join(track, '93-deep.md'), phase('Deep', 93, `${'- '.repeat(120)}[ ] deep\n`));
     writeFileSync(Buffer.concat([Buffer.from(join(track, '94-caf')), Buffer.from([0xe9]), Buffer.from('.md')]), phase('Latin-1 name', 94, '- [ ] x\n'));
     symlinkSync('.', join(dir, 'content/notes/loop'));
+    // What Windows Notepad saves as "Unicode": counted by the engine, but Astro would publish its bytes as garbage.
+    writeFileSync(join(track, '95-notepad.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(phase('Notepad', 95, '- [x] saved as Unicode\n'), 'utf16le')]));
 
     const result = build(dir);
     const output = result.stdout + result.stderr;
@@ -68,8 +70,9 @@ describe('site build and the filesystem', () => {
       'content/tracks/system-design/92-binary.md:1:1 Unexpected binary file (it holds NUL bytes), expected markdown text; nothing in it was counted [not-text]',
       'content/tracks/system-design/93-deep.md:6:1 Unexpected 120 lists and quotes opened on one line, expected at most 100; nothing in this file was counted [nesting-too-deep]',
       'content/tracks/system-design/94-caf\ufffd.md:1:1 Unexpected file name that is not UTF-8 (each byte that is not is shown as �), expected a UTF-8 name: the engine counts the file, but the site cannot publish it; rename it [file-name-not-utf8]',
+      'content/tracks/system-design/95-notepad.md:1:1 Unexpected UTF-16 LE text (it starts with a byte order mark), expected UTF-8; counted as written, but the site reads UTF-8 and cannot show it: save the file as UTF-8 [utf16]',
     ]) expect(output).toContain(line);
-    expect(output).toContain('The build stopped: 5 problems in content/');
+    expect(output).toContain('The build stopped: 6 problems in content/');
     expect(output).not.toMatch(/Stack trace|\bat .*\.(?:m?js|ts):\d+/);
   }, 300_000);
 });

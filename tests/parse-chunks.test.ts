@@ -78,6 +78,14 @@ describe('chunked parsing', () => {
     expect(split).toBeGreaterThan(250);
   });
 
+  it('resolves a link definition in another chunk when a footnote definition is brought in beside it', () => {
+    // Found by the line soup: `[^1]: .` then `[ref]: #` on the next line made the second a lazy line of the footnote.
+    const text = '# [^1]\n10. [ ] [ref]\n[ ] task\n\n- [ ] task\n[ ] task\n\n[ref]: https://a.b\n# task\n\n[^1]: note\n[ ] https://example.com/a_b*c\n\n[ ] https://example.com/a_b*c\n\n[ ] task\n';
+    const { trees, found } = chunked(text);
+    expect(trees).toBeGreaterThan(1);
+    expect(found).toEqual(whole(text));
+  });
+
   it('resolves references to definitions in other chunks, and keeps a fence open across a heading', () => {
     const text = '# A\n\n- [ ] read [the book] and [^1]\n\n# B\n\n[the book]: https://example.com\n[^1]: a note\n\n# C\n\n```\n# not a heading\n- [ ] not a task\n```\n\n- [x] after the fence\n';
     const { trees, found: result } = chunked(text);

@@ -230,6 +230,8 @@ describe('agreement with the engine', () => {
   const cases = readdirSync(root)
     .filter((name) => statSync(new URL(`${name}/`, root)).isDirectory() && name !== 'frontmatter-invalid-yaml')
     .filter((name) => existsSync(new URL(`${name}/input.md`, root)))
+    // The build refuses a UTF-16 file (the engine counts it, Astro reads UTF-8), so its page is never rendered.
+    .filter((name) => !analyzeFile('input.md', new Uint8Array(readFileSync(new URL(`${name}/input.md`, root)))).errors.some((m) => m.rule === 'utf16'))
     .sort();
 
   /**

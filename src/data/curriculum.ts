@@ -5,7 +5,7 @@ import { addHours } from '../lib/hours.ts';
 import { analyzePaths, type AnalysisMemo } from '../lib/io/run.ts';
 import { buildReport } from '../lib/report.ts';
 import { RESERVED_TRACK_NAMES } from '../lib/reserved-names.ts';
-import { isUncounted } from '../lib/uncounted.ts';
+import { blocksBuild } from '../lib/uncounted.ts';
 import { formatMessage } from '../cli/format-check.ts';
 import type { FileReport, HoursRange, Report, Section } from '../lib/types.ts';
 import { resolveNotes } from './notes.ts';
@@ -69,10 +69,11 @@ function build({ trackEntries, phaseEntries, notes, analysis }: Inputs): Curricu
     throw new Error(`${taken.filePath}: Unexpected track folder "${taken.id}", expected a name other than ${[...RESERVED].join(', ')} (the site uses those URLs)`);
   }
 
-  // A file the engine could not count would leave the totals short: stop, in the engine's words (as the build's content check does).
-  const uncounted = analysis.files.flatMap((file) => file.errors.filter(isUncounted));
+  // A file the engine could not count would leave the totals short, one the site cannot show would publish garbage:
+  // stop, in the engine's words (as the build's content check does).
+  const uncounted = analysis.files.flatMap((file) => file.errors.filter(blocksBuild));
   if (uncounted.length > 0) {
-    throw new Error(`${uncounted.map(formatMessage).join('\n')}\nThe progress engine could not count ${uncounted.length === 1 ? 'this file' : 'these files'}; run npm run check:content for details.`);
+    throw new Error(`${uncounted.map(formatMessage).join('\n')}\nThe site cannot be made from ${uncounted.length === 1 ? 'this file' : 'these files'} as they are; run npm run check:content for details.`);
   }
   const reports = new Map(analysis.files.map((file) => [file.path, file]));
   const analyze = (filePath: string | undefined, id: string): FileReport => {

@@ -15,14 +15,15 @@ import { checkNoteReferences, checkStructure } from '../check/rules/structure.ts
 import { formatMessage } from '../cli/format-check.ts';
 import { analyzePaths } from '../lib/io/run.ts';
 import type { Message } from '../lib/types.ts';
-import { isUncounted } from '../lib/uncounted.ts';
+import { blocksBuild } from '../lib/uncounted.ts';
 
 /**
  * The errors that would stop the build or lose a page, in file and line
  * order: the checks above, and every file or folder the progress engine
- * could not count (`isUncounted`: a pipe, a file over the size limit, a
- * binary file, a folder it may not list, a link loop, …), in the engine's
- * words. The engine's analyses stay in memory for the rest of the build.
+ * could not count (a pipe, a file over the size limit, a binary file, a
+ * folder it may not list, a link loop, …) or whose page it cannot show
+ * (a UTF-16 file): `blocksBuild`, in the engine's words. The engine's
+ * analyses stay in memory for the rest of the build.
  *
  * @param root the project folder
  * @param cacheDir the engine's cache folder, or null
@@ -33,9 +34,9 @@ export async function buildBlockers(root: string, cacheDir: string | null = null
   const uncounted: Message[] = [];
   if (files.tracks.length > 0 || files.loose.length > 0 || files.problems.some((p) => p.path.startsWith('content/tracks'))) {
     const report = await analyzePaths(['content/tracks'], { cwd: root, cacheDir });
-    for (const file of report.files) uncounted.push(...file.errors.filter(isUncounted));
+    for (const file of report.files) uncounted.push(...file.errors.filter(blocksBuild));
   }
-  const notes = [...files.problems.filter((problem) => !problem.path.startsWith('content/tracks')), ...pages.filter((page) => page.kind === 'note').flatMap((page) => page.readErrors.filter(isUncounted))];
+  const notes = [...files.problems.filter((problem) => !problem.path.startsWith('content/tracks')), ...pages.filter((page) => page.kind === 'note').flatMap((page) => page.readErrors.filter(blocksBuild))];
   return [...uncounted, ...notes, ...checkFrontmatter(pages), ...checkStructure(files, pages), ...checkNoteReferences(pages)]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
 }

@@ -7,13 +7,20 @@ import { readConfidence, readStatusCell, STATUS_NAMES } from './status-vocabular
 
 const DATE_HEADERS = new Set(['date completed', 'completed', 'completed on', 'end date', 'date']);
 
+/** Inline HTML in a header cell, read as the page shows it: a line break or paragraph is a space, other tags and comments are nothing. */
+const HTML_BREAK = /<br\s*\/?>|<\/?(?:p|div)\b[^>]*>/gi;
+const HTML_OTHER = /<!--[\s\S]*?-->|<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?\/?>/gi;
+
 /**
- * A header's words only: emoji, punctuation and parenthesised notes removed,
- * lower case. `headerWords(text) === 'status'` is what makes a status table;
- * the site's renderer uses the same rule so badges and counts agree.
+ * A header's words as the page shows them: inline HTML read as rendered
+ * (`Status<br>(✅/⬜)` reads `Status (✅/⬜)`), then emoji, punctuation and
+ * parenthesised notes removed, lower case. `headerWords(text) === 'status'`
+ * is what makes a status table; the site's renderer uses the same rule so
+ * badges and counts agree.
  */
 export function headerWords(text: string): string {
-  return text.replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text.replace(HTML_BREAK, ' ').replace(HTML_OTHER, '')
+    .replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Which columns of a status table mean what; -1 when absent. */

@@ -47,7 +47,14 @@ export function extractTask(context: ExtractContext, node: ListItem, depth: numb
       return false;
     }
     status = extended[1] === '/' ? 'inProgress' : 'skipped';
-    text = text.replace(/^\[[/-]\][ \t]*/, '');
+    // A link definition labelled `/` or `-` makes the marker a link: it is still the marker, never part of the label.
+    const [lead, ...rest] = paragraph.children;
+    const leadEnd = lead?.position?.end.offset;
+    if (lead && lead.type !== 'text' && leadEnd !== undefined && leadEnd <= start.offset + 3) {
+      text = toString({ type: 'paragraph', children: rest } as Paragraph).replace(/^[ \t]+/, '');
+    } else {
+      text = text.replace(/^\[[/-]\][ \t]*/, '');
+    }
   }
 
   // Obsidian Tasks fields at the end of the text (task-fields.ts): dates, priority, recurrence.

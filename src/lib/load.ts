@@ -59,11 +59,25 @@ export function placeOf(bytes: Uint8Array, offset: number): { line: number; colu
  *
  * Invalid UTF-8 is reported (rule `utf8-invalid`) with the place of the first
  * bad byte, and decoded with U+FFFD so that the rest of the file still counts.
+ * UTF-16 with a byte order mark (either order) is decoded and counted like
+ * the importer reads it, and reported (rule `utf16`): the site cannot show it.
  * Line endings are normalised so labels never carry a stray `\r`; positions
  * are unaffected because CRLF, CR and LF each end exactly one line.
  */
 export function load(path: string, bytes: Uint8Array | string): LoadedText {
   if (typeof bytes === 'string') return { text: normalize(bytes.replace(/^\ufeff/, '')), errors: [] };
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    // What Windows Notepad saves as "Unicode": read as the importer reads it, so the counts are right.
+    const text = new TextDecoder(utf16, { fatal: false, ignoreBOM: false }).decode(bytes);
+    return {
+      text: normalize(text.replace(/^\ufeff/, '')),
+      errors: [{
+        path, line: 1, column: 1, rule: 'utf16',
+        message: `Unexpected ${utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} text (it starts with a byte order mark), expected UTF-8; counted as written, but the site reads UTF-8 and cannot show it: save the file as UTF-8`,
+      }],
+    };
+  }
   const errors: Message[] = [];
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {
@@ -75,6 +89,13 @@ export function load(path: string, bytes: Uint8Array | string): LoadedText {
     });
   }
   return { text: normalize(decoder.decode(bytes)), errors };
+}
+
+/** `utf-16le` or `utf-16be` when the bytes start with that byte order mark, else null. */
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }
 
 function normalize(text: string): string {

@@ -148,7 +148,8 @@ export function indexDefinitions(definitions: Definition[]): DefinitionIndex {
  * `start` so its references resolve as in the whole file (a reference's
  * text is a label only when its definition exists): those the chunk could
  * refer to and does not define itself. After a blank line, at column 0,
- * they end whatever block the chunk ends with and add no item.
+ * each after a blank line of its own, they end whatever block the chunk
+ * ends with and add no item.
  *
  * @param index every definition of the file (`indexDefinitions`)
  * @param chunk the chunk's text
@@ -164,5 +165,6 @@ export function definitionsOutside(index: DefinitionIndex, chunk: string, start:
       if (entry && !entry.offsets.some((offset) => offset >= start && offset < end)) lines.push(entry.line);
     }
   }
-  return lines.length === 0 ? '' : `\n\n${lines.join('\n')}\n`;
+  // A blank line between each: a footnote definition's paragraph would take a link definition after it as a lazy line.
+  return lines.length === 0 ? '' : `\n\n${lines.join('\n\n')}\n`;
 }

@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import { markdownToMdast } from 'satteri';
 
-/** CommonMark, GFM tables, task list items and strikethrough; no footnotes, no frontmatter (blanked by the load stage). */
-const FEATURES = { gfm: { footnotes: false }, frontmatter: false } as const;
+/** CommonMark and GFM (tables, task list items, strikethrough, footnotes: tasks in a footnote count); no frontmatter (blanked by the load stage). */
+const FEATURES = { gfm: { footnotes: true }, frontmatter: false } as const;
 
 /**
  * The fast parser: Sätteri (pulldown-cmark in Rust, the parser the site

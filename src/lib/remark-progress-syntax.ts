@@ -1,5 +1,7 @@
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Processor } from 'unified';
@@ -11,16 +13,17 @@ export interface ProgressSyntaxOptions {
 }
 
 /**
- * remark plugin: the two GFM constructs progress counting needs, task list
- * items and tables, and nothing else.
+ * remark plugin: the GFM constructs progress counting needs, task list
+ * items, tables and footnotes (a footnote definition holds blocks, and
+ * GitHub draws the tasks in it as checkboxes), and nothing else.
  *
- * Full `remark-gfm` also tokenizes autolink literals, footnotes and
- * strikethrough, which change no count but cost parse time. Labels are plain
- * text, so those constructs only keep their literal characters.
+ * Full `remark-gfm` also tokenizes autolink literals and strikethrough,
+ * which change no count but cost parse time. Labels are plain text, so
+ * those constructs only keep their literal characters.
  */
 export function remarkProgressSyntax(this: Processor, options: ProgressSyntaxOptions = {}): void {
   const data = this.data();
   const tables = options.tables ?? true;
-  (data.micromarkExtensions ??= []).push(gfmTaskListItem(), ...(tables ? [gfmTable()] : []));
-  (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown(), ...(tables ? [gfmTableFromMarkdown()] : []));
+  (data.micromarkExtensions ??= []).push(gfmFootnote(), gfmTaskListItem(), ...(tables ? [gfmTable()] : []));
+  (data.fromMarkdownExtensions ??= []).push(gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown(), ...(tables ? [gfmTableFromMarkdown()] : []));
 }

@@ -60,19 +60,19 @@ function readSingle(text: string): CellStatus {
  * Words win over emoji when both are present (`✅ Not Started` is to do, with
  * a conflict noted); a single kind of status emoji decides when the words are
  * not a status (`✅ Working`); a cell listing two or more statuses separated
- * by `/` or `|` (`⬜ / 🟡 / ✅`) is an unfilled template and counts as to do.
+ * by `/` or `|`, escaped or not (`⬜ / 🟡 / ✅`, `✅ Done \| WIP`), is an
+ * unfilled template and counts as to do, whatever emoji it carries.
  * Anything else is `unknown`.
  */
 export function readStatusCell(raw: string): CellStatus {
   const text = raw.replace(/\ufe0f/g, '').trim();
   if (text === '') return { status: 'unknown' };
-  const whole = readSingle(text);
-  if (whole.status !== 'unknown') return whole;
+  // Checked first, so `✅ Done | WIP` is a template like `Done | WIP` (its one emoji does not make it done).
   const parts = text.split(/[/|]/).map((part) => part.trim()).filter((part) => part !== '');
   if (parts.length >= 2 && parts.every((part) => readSingle(part).status !== 'unknown')) {
     return { status: 'todo', template: true };
   }
-  return whole;
+  return readSingle(text);
 }
 
 /**

@@ -19,3 +19,15 @@ export const UNCOUNTED_RULES: ReadonlySet<string> = new Set([
 export function isUncounted(message: Message): boolean {
   return UNCOUNTED_RULES.has(message.rule);
 }
+
+/**
+ * Rules after which a file is counted but its page cannot be made: a UTF-16
+ * file (`utf16`) is read by the engine, while the site reads UTF-8 and
+ * would publish its bytes as garbage. The build stops on these too.
+ */
+export const UNSHOWABLE_RULES: ReadonlySet<string> = new Set(['utf16']);
+
+/** Whether a message stops the site's build: nothing of its file was counted, or its page cannot be shown. */
+export function blocksBuild(message: Message): boolean {
+  return UNCOUNTED_RULES.has(message.rule) || UNSHOWABLE_RULES.has(message.rule);
+}

@@ -98,9 +98,17 @@ function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorConte
     ctx.replaceNode(first, [state, { type: 'text', value: ` ${value(first).replace(RENDERED_MARKER, '')}` }, ...chips]);
     return own;
   }
-  if (rendered) ctx.replaceNode(first, [state]);
+  if (rendered || isMarkerLink(first, ctx.source)) ctx.replaceNode(first, [state]);
   else ctx.insertBefore(li.children[0]!, state);
   return false;
+}
+
+/** A `[/]` or `[-]` marker that a link definition labelled `/` or `-` made a link: still the marker (as the engine reads it). */
+function isMarkerLink(node: ElementContent | undefined, source: string): boolean {
+  if (!isElement(node, 'a')) return false;
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start !== undefined && end !== undefined && end - start === 3 && /^\[[/-]\]$/.test(source.slice(start, end));
 }
 
 /** Put back the literal marker of a checkbox the engine does not count (a shape its reference parser reads differently). */
