@@ -155,7 +155,7 @@ describe('npm run import', () => {
     const cases: Array<[string, string]> = [
       ['pipe.md', 'pipe.md:1:1 Unexpected named pipe (FIFO), expected a regular file; it was not read [not-a-file]\n'],
       ['folder.md', 'folder.md:1:1 Unexpected folder, expected a regular file; it was not read [not-a-file]\n'],
-      ['big.md', 'big.md:1:1 Unexpected 21.0 MB file, expected at most 20 MB (no tracker is that large; is it the right file?); it was not read [file-too-large]\n'],
+      ['big.md', 'big.md:1:1 Unexpected 21.0 MB file, expected at most 10 MB (no tracker is that large; is it the right file?); it was not read [file-too-large]\n'],
       ['image.md', 'image.md:1:1 Unexpected binary file (it holds NUL bytes), expected a markdown tracker; nothing was imported [not-text]\n'],
     ];
     for (const [file, message] of cases) {

@@ -73,7 +73,7 @@ describe('one file never costs the others', () => {
       'c/t/binary.md:1:1 Unexpected binary file (it holds NUL bytes), expected markdown text; nothing in it was counted [not-text]',
       'c/t/deep.md:2:1 Unexpected 101 lists and quotes opened on one line, expected at most 100; nothing in this file was counted [nesting-too-deep]',
       'c/t/device.md:1:1 Unexpected device, expected a regular file; it was not read [not-a-file]',
-      'c/t/large.md:1:1 Unexpected 21.0 MB file, expected at most 20 MB (no tracker is that large; is it the right file?); it was not read [file-too-large]',
+      'c/t/large.md:1:1 Unexpected 21.0 MB file, expected at most 10 MB (no tracker is that large; is it the right file?); it was not read [file-too-large]',
       'c/t/pipe.md:1:1 Unexpected named pipe (FIFO), expected a regular file; it was not read [not-a-file]',
       'c/t/socket.md:1:1 Unexpected socket, expected a regular file; it was not read [not-a-file]',
       'c/t/broken.md:1:1 Unexpected symbolic link to a file that does not exist (ENOENT), expected a link to a markdown file; it was not counted [symlink-broken]',

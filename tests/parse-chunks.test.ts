@@ -86,6 +86,14 @@ describe('chunked parsing', () => {
     expect(found).toEqual(whole(text));
   });
 
+  it('resolves a reference in a chunk that ends in an unclosed fence (the definitions go before the chunk)', () => {
+    // Found by the line soup: written after the chunk, `[ref]: #` was swallowed by the `~~~` fence running to the end.
+    const text = '[ref]: https://a.b\n---\n\n- [ ] task\n[ ] [ref] task\n~~~\n[ ] task\n\n# task\n\n[ ] task\n';
+    const { trees, found } = chunked(text);
+    expect(trees).toBeGreaterThan(1);
+    expect(found).toEqual(whole(text));
+  });
+
   it('resolves references to definitions in other chunks, and keeps a fence open across a heading', () => {
     const text = '# A\n\n- [ ] read [the book] and [^1]\n\n# B\n\n[the book]: https://example.com\n[^1]: a note\n\n# C\n\n```\n# not a heading\n- [ ] not a task\n```\n\n- [x] after the fence\n';
     const { trees, found: result } = chunked(text);

@@ -144,12 +144,14 @@ export function indexDefinitions(definitions: Definition[]): DefinitionIndex {
 }
 
 /**
- * Definitions from elsewhere in the file, written after the chunk from
+ * Definitions from elsewhere in the file, written before the chunk from
  * `start` so its references resolve as in the whole file (a reference's
  * text is a label only when its definition exists): those the chunk could
- * refer to and does not define itself. After a blank line, at column 0,
- * each after a blank line of its own, they end whatever block the chunk
- * ends with and add no item.
+ * refer to and does not define itself. Before the chunk, not after it: an
+ * unclosed fence at a chunk's end would swallow them. Each is followed by
+ * a blank line, and a chunk starts at column 0 with a heading or a bullet,
+ * so they change nothing in it and add no item; the caller drops their
+ * nodes and moves the tree back by their length.
  *
  * @param index every definition of the file (`indexDefinitions`)
  * @param chunk the chunk's text
@@ -165,6 +167,6 @@ export function definitionsOutside(index: DefinitionIndex, chunk: string, start:
       if (entry && !entry.offsets.some((offset) => offset >= start && offset < end)) lines.push(entry.line);
     }
   }
-  // A blank line between each: a footnote definition's paragraph would take a link definition after it as a lazy line.
-  return lines.length === 0 ? '' : `\n\n${lines.join('\n\n')}\n`;
+  // A blank line after each: a footnote definition's paragraph would take a link definition after it as a lazy line.
+  return lines.length === 0 ? '' : `${lines.join('\n\n')}\n\n`;
 }

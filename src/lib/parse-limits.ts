@@ -14,11 +14,12 @@ export const MAX_NESTING = 100;
 /**
  * How much text the reference parser may read in one chunk, and what it may
  * hold: its cost was measured at up to about 0.3 s per 1,000 list items and
- * grows with the square of emphasis delimiters in a paragraph, so a chunk
- * over any of these goes to Sätteri instead (with a `parse-approximate`
- * warning).
+ * grows with the square of emphasis delimiters in a paragraph, and with the
+ * square of unclosed `<!--`, `<!…` and `<?` in one (each is searched to the
+ * paragraph's end for its close: 16,000 took 14 s), so a chunk over any of
+ * these goes to Sätteri instead (with a `parse-approximate` warning).
  */
-export const EXACT_LIMITS = { chars: 64 * 1024, containers: 1_500, delimiters: 3_000, brackets: 6_000, fileChars: 256 * 1024 } as const;
+export const EXACT_LIMITS = { chars: 64 * 1024, containers: 1_500, delimiters: 3_000, brackets: 6_000, htmlOpeners: 1_000, fileChars: 256 * 1024 } as const;
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -76,6 +77,16 @@ export function tooDeep(text: string, limit = MAX_NESTING): { line: number; coun
   return null;
 }
 
+/** How many `<!` and `<?` (comments, declarations, CDATA, processing instructions) `text` holds. */
+function htmlOpeners(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next === 0x21 /* ! */ || next === 0x3f /* ? */) n++;
+  }
+  return n;
+}
+
 /** Count of each character of `chars` in `text`, in one pass. */
 function countOf(text: string, chars: string): number {
   let n = 0;
@@ -101,5 +112,6 @@ export function exactAffordable(text: string, spent: number): boolean {
   }
   return containers <= EXACT_LIMITS.containers
     && countOf(text, '*_') <= EXACT_LIMITS.delimiters
-    && countOf(text, '[]') <= EXACT_LIMITS.brackets;
+    && countOf(text, '[]') <= EXACT_LIMITS.brackets
+    && htmlOpeners(text) <= EXACT_LIMITS.htmlOpeners;
 }

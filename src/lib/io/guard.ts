@@ -31,7 +31,7 @@ export const GUARD_BYTES = 2 * 1024 * 1024;
 
 /**
  * The budget of a guarded file: 768 MB of heap (the engine's item-dense
- * worst case, 19 MB of tasks, needs about 400 MB), and 30 s plus 5 s per MB
+ * worst case, 10 MB of nothing but tasks, needs about half of it), and 30 s plus 5 s per MB
  * (it needs about 1 s per MB; the margin is for a busy machine).
  */
 export const DEFAULT_BUDGET: Budget = { memoryMb: 768, timeMs: (bytes) => 30_000 + 5_000 * (bytes / 1024 / 1024) };

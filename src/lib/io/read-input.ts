@@ -1,8 +1,12 @@
 import { closeSync, fstatSync, openSync, readSync, statSync, constants } from 'node:fs';
 import type { Message } from '../types.ts';
 
-/** The largest file the tools read: far above any tracker, well below what would exhaust memory (see README). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest file the tools read: 200 times the largest tracker we have
+ * seen (52 KB), and small enough that the engine's worst case, a file of
+ * nothing but tasks, stays well under 1 GB of memory (see README, "Limits").
+ */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 /** What kind of thing a path is, in words, for a message about a path that is not a regular file. */
 function kindOf(mode: number): string {
