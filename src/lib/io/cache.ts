@@ -39,7 +39,7 @@ export function engineFingerprint(): string | null {
   for (const name of readdirSync(libDir).filter((n) => n.endsWith('.ts')).sort()) {
     hash.update(name).update(readFileSync(join(libDir, name)));
   }
-  for (const pkg of ['satteri', 'micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'mdast-util-from-markdown', 'iconv-lite']) {
+  for (const pkg of ['satteri', 'micromark', 'micromark-extension-gfm-table', 'micromark-extension-gfm-task-list-item', 'micromark-extension-gfm-footnote', 'mdast-util-from-markdown', 'mdast-util-gfm-footnote', 'iconv-lite']) {
     try {
       hash.update(pkg).update(readFileSync(fileURLToPath(import.meta.resolve(`${pkg}/package.json`))));
     } catch {
