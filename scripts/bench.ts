@@ -1,7 +1,8 @@
-// `npm run bench`: engine speed and memory on a generated curriculum, history
+// `npm run bench`: engine speed and memory on a generated curriculum, the engine on generated pathological
+// inputs beside the reference micromark parse (scripts/bench/pathological.ts), history
 // read from a generated 500-commit repository (scripts/bench/history.ts), then the site budgets (JavaScript per page, Lighthouse, a full build; scripts/bench/site.ts).
 // `--only compare` builds the same curriculum with this project and Starlight (scripts/bench/compare.ts).
-// Usage: npm run bench -- [--only engine|history|site|compare] [--files N] [--sizes N,M] [--seed S] [--runs R]
+// Usage: npm run bench -- [--only engine|pathological|history|site|compare] [--files N] [--sizes N,M] [--seed S] [--runs R]
 // Each engine phase runs R times (default 3) in a fresh process; the median is printed.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,8 +19,8 @@ function option(name: string, fallback: number): number {
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex === -1 ? 'both' : process.argv[onlyIndex + 1];
-if (only !== 'both' && only !== 'engine' && only !== 'history' && only !== 'site' && only !== 'compare') {
-  console.error(`Unexpected --only ${only ?? '(nothing)'}, expected "engine", "history", "site" or "compare"`);
+if (only !== 'both' && only !== 'engine' && only !== 'pathological' && only !== 'history' && only !== 'site' && only !== 'compare') {
+  console.error(`Unexpected --only ${only ?? '(nothing)'}, expected "engine", "pathological", "history", "site" or "compare"`);
   process.exit(2);
 }
 
@@ -85,6 +86,9 @@ if (only === 'compare') {
 }
 
 if (only === 'both' || only === 'engine') engineBench();
+if (only === 'both') console.log('');
+// One run of each case (not `runs`): the 19 MB case and the peer's 60 s timeouts already take minutes.
+if (only === 'both' || only === 'pathological') await (await import('./bench/pathological.ts')).pathologicalBench(seed);
 if (only === 'both') console.log('');
 if (only === 'both' || only === 'history') (await import('./bench/history.ts')).historyBench(files, seed, runs);
 if (only === 'both') console.log('');
