@@ -324,4 +324,21 @@ describe('property: analyzeFile bounds', () => {
     expect(seen.parsedAtLimit, `parsed documents with a line of exactly ${MAX_NESTING} containers`).toBeGreaterThanOrEqual(3);
     expect(seen.parsedWithItems, 'parsed documents in which tasks were counted').toBeGreaterThanOrEqual(10);
   });
+
+  /**
+   * Found by property 1 (seed -1705797554): Sätteri takes time growing with
+   * the square of the character references in one paragraph (13,000 `&amp;`
+   * took 1 s; 200,000 ran for minutes), and chunks cannot split a paragraph.
+   * Such a file is refused before any parser sees it, and one a few
+   * references under the limit is still read in time.
+   */
+  it('(1, pinned) a paragraph of 200,000 character references is refused at once; 2,000 are read within the bound', () => {
+    const refused = analyzeTimed(`# Notes\n\n- [ ] a task\n\n${'&amp;'.repeat(200_000)}\n`);
+    expect(refused.report.errors.map((error) => `${error.line}:${error.rule}`)).toEqual(['5:references-too-many']);
+    expect(refused.report.total).toBe(0);
+    const read = analyzeTimed(`# Notes\n\n- [ ] a task\n\n${'&amp;'.repeat(2_000)}\n`);
+    expect(read.report.errors).toEqual([]);
+    expect(read.report.total).toBe(1);
+    expect(read.ms).toBeLessThan(BOUND_MS);
+  });
 });

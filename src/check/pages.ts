@@ -5,6 +5,7 @@ import { looksBinary, readInput } from '../lib/io/read-input.ts';
 import { entryId } from '../lib/content-ids.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { load } from '../lib/load.ts';
+import { beyondParseLimits } from '../lib/parse-document.ts';
 import type { Message } from '../lib/types.ts';
 import type { ContentFiles } from './content-files.ts';
 
@@ -50,6 +51,8 @@ function readPage(root: string, path: string, kind: PageFile['kind'], idPath: st
     const loaded = load(path, input.bytes);
     text = loaded.text;
     readErrors.push(...loaded.errors);
+    // A note is rendered but never counted: the parse limits that keep the renderer from running for minutes are checked here.
+    if (kind === 'note') readErrors.push(...beyondParseLimits(path, text, 'the site cannot show this note'));
   }
   const frontmatter = text === null ? null : frontmatterBlock(text);
   const data = text === null ? null : splitFrontmatter(path, text).data;

@@ -56,7 +56,7 @@ export function analyzeFile(path: string, bytes: Uint8Array | string): FileRepor
     : extraction.headings[0]?.title || fileName(path);
 
   // A file the parser refused counts nothing, so its written figures are not compared with anything.
-  const refused = errors.some((error) => error.rule === 'nesting-too-deep' || error.rule === 'parse-failed');
+  const refused = errors.some((error) => error.rule === 'nesting-too-deep' || error.rule === 'references-too-many' || error.rule === 'parse-failed');
   const writtenTotals = refused ? [] : findWrittenTotals(front.body, sections, counts, INDEX.test(path));
   const stale = writtenTotals.filter((total) => total.stale).map((total) => staleTotalMessage(path, total));
   // A file that is not UTF-8 has its error already; its U+FFFD are that error's doing.

@@ -1,13 +1,13 @@
 import type { Root } from 'mdast';
 import type { Message } from './types.ts';
 import { CHUNK_ABOVE, CHUNK_CHARS, continuesPast, type Definition, definitionsIn, definitionsOutside, indexDefinitions, shiftPositions, splitPoints } from './parse-chunks.ts';
-import { EXACT_LIMITS, exactAffordable, MAX_NESTING, tooDeep } from './parse-limits.ts';
+import { EXACT_LIMITS, exactAffordable, MAX_NESTING, MAX_REFERENCES, tooDeep, tooManyReferences } from './parse-limits.ts';
 import { parseWithin, type ExactBudget } from './parse.ts';
 import { riskyTextAt } from './parse-risk.ts';
 
 /** What parsing a whole file found wrong with it, beside the trees. */
 export interface DocumentParse {
-  /** `nesting-too-deep`: the file was not parsed at all. */
+  /** `nesting-too-deep`, `references-too-many`: the file was not parsed at all. */
   errors: Message[];
   /** `parse-approximate`: part of the file was read by Sätteri where the reference parser would have been used. */
   warnings: Message[];
@@ -80,7 +80,8 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
       shiftPositions(tree, -linesBefore(before, 0, before.length, 0), -before.length);
     }
     if (end < text.length && continuesPast(tree, own.length, own)) {
-      want *= 2;
+      // A chunk cut smaller that still runs on goes back to the usual size at once (no string of small retries).
+      want = want < size ? size : want * 2;
       grown = true;
       continue;
     }
@@ -92,6 +93,31 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
     first = p;
     grown = false;
   }
+}
+
+/**
+ * The limits a text must keep before any parser reads it, as errors (none
+ * when it keeps them): a line opening more than `MAX_NESTING` lists and
+ * quotes (`nesting-too-deep`), a paragraph holding more than
+ * `MAX_REFERENCES` character references (`references-too-many`). Both make
+ * parsers, the site's renderer included, run for minutes. Used for every
+ * tracker here and for notes by the content check (notes are rendered,
+ * never counted).
+ *
+ * @param path the file's path, for messages
+ * @param text the file's text
+ * @param outcome what follows for the file, said at the end of the message
+ */
+export function beyondParseLimits(path: string, text: string, outcome = 'nothing in this file was counted'): Message[] {
+  const deep = tooDeep(text);
+  if (deep) {
+    return [{ path, line: deep.line, column: 1, rule: 'nesting-too-deep', message: `Unexpected ${deep.count} lists and quotes opened on one line, expected at most ${MAX_NESTING}; ${outcome}` }];
+  }
+  const references = tooManyReferences(text);
+  if (references) {
+    return [{ path, line: references.line, column: 1, rule: 'references-too-many', message: `Unexpected ${references.count} character references (such as \`&amp;\`) in one paragraph, expected at most ${MAX_REFERENCES}; ${outcome}` }];
+  }
+  return [];
 }
 
 /**
@@ -108,13 +134,8 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
  * @param chunking above what length a text is split, and into chunks of about what length (tests split small texts)
  */
 export function parseDocument(text: string, path: string, visit: (tree: Root) => void, chunking = { above: CHUNK_ABOVE, size: CHUNK_CHARS }): DocumentParse {
-  const deep = tooDeep(text);
-  if (deep) {
-    return {
-      errors: [{ path, line: deep.line, column: 1, rule: 'nesting-too-deep', message: `Unexpected ${deep.count} lists and quotes opened on one line, expected at most ${MAX_NESTING}; nothing in this file was counted` }],
-      warnings: [],
-    };
-  }
+  const refused = beyondParseLimits(path, text);
+  if (refused.length > 0) return { errors: refused, warnings: [] };
   const budget: ExactBudget = { spent: 0, skipped: null };
   // A text the reference parser must read but cannot at once is chunked whatever its length.
   if (text.length <= chunking.above && !wantsSmaller(text, budget)) {

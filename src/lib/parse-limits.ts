@@ -87,6 +87,55 @@ function htmlOpeners(text: string): number {
   return n;
 }
 
+/**
+ * Most character references (`&amp;`, `&#x2705;`) one block of lines may
+ * hold: Sätteri, which the site renders with, takes time growing with the
+ * square of their number in one paragraph (4,000 took 85 ms, 13,000 took
+ * 1 s, 200,000 ran for minutes), so a file over it is not parsed at all.
+ * Trackers hold a handful.
+ */
+export const MAX_REFERENCES = 2_000;
+
+const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+/** The first block of lines (up to a blank line) holding more than `MAX_REFERENCES` character references, with its count; null when none does. */
+export function tooManyReferences(text: string, limit = MAX_REFERENCES): { line: number; count: number } | null {
+  if (text.length < limit * 4) return null;
+  let count = 0;
+  let blockLine = 1;
+  let line = 1;
+  for (let start = 0; start <= text.length;) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    const content = text.slice(start, stop);
+    if (content.trim() === '') {
+      count = 0;
+      blockLine = line + 1;
+    } else if (content.includes('&')) {
+      count += content.match(REFERENCE)?.length ?? 0;
+      if (count > limit) return { line: blockLine, count: countBlock(text, start, count) };
+    }
+    if (end === -1) break;
+    start = end + 1;
+    line++;
+  }
+  return null;
+}
+
+/** The whole block's count, for the message (the rest of the block after `start`, added to what was counted). */
+function countBlock(text: string, start: number, counted: number): number {
+  let count = counted;
+  let at = text.indexOf('\n', start);
+  while (at !== -1) {
+    const end = text.indexOf('\n', at + 1);
+    const content = text.slice(at + 1, end === -1 ? text.length : end);
+    if (content.trim() === '') break;
+    count += content.match(REFERENCE)?.length ?? 0;
+    at = end;
+  }
+  return count;
+}
+
 /** Count of each character of `chars` in `text`, in one pass. */
 function countOf(text: string, chars: string): number {
   let n = 0;

@@ -3,7 +3,7 @@ import type { Message } from './types.ts';
 /**
  * Rules of errors after which nothing of a file (or a folder) is counted:
  * it was not read (`file-unreadable`, `not-a-file`, `file-too-large`,
- * `not-text`), not parsed (`nesting-too-deep`, `parse-budget`,
+ * `not-text`), not parsed (`nesting-too-deep`, `references-too-many`, `parse-budget`,
  * `parse-failed`), or not even found (`folder-unreadable`, `symlink-loop`,
  * `symlink-broken`). The totals would leave it out, so the site refuses to
  * build with any of them (unlike `utf8-invalid` or `frontmatter-yaml`,
@@ -11,7 +11,7 @@ import type { Message } from './types.ts';
  */
 export const UNCOUNTED_RULES: ReadonlySet<string> = new Set([
   'file-unreadable', 'not-a-file', 'file-too-large', 'not-text',
-  'nesting-too-deep', 'parse-budget', 'parse-failed',
+  'nesting-too-deep', 'references-too-many', 'parse-budget', 'parse-failed',
   'folder-unreadable', 'symlink-loop', 'symlink-broken',
 ]);
 
