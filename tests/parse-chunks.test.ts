@@ -94,6 +94,14 @@ describe('chunked parsing', () => {
     expect(found).toEqual(whole(text));
   });
 
+  it('brings definitions before a first chunk that starts indented without changing it', () => {
+    // Found by the line soup: after `[^1]: .` and a blank line, the indented first line became the footnote's.
+    const text = '      [ ] task\n10. # task\n[ ] [^1] https://example.com/a_b*c\n\n# task\n[ ] task\n\n[^1]: note\n---\n\n[ ] task\n\n# task\n';
+    const { trees, found } = chunked(text);
+    expect(trees).toBeGreaterThan(1);
+    expect(found).toEqual(whole(text));
+  });
+
   it('resolves references to definitions in other chunks, and keeps a fence open across a heading', () => {
     const text = '# A\n\n- [ ] read [the book] and [^1]\n\n# B\n\n[the book]: https://example.com\n[^1]: a note\n\n# C\n\n```\n# not a heading\n- [ ] not a task\n```\n\n- [x] after the fence\n';
     const { trees, found: result } = chunked(text);

@@ -257,6 +257,16 @@ function generate(root: string, seed: number): Case[] {
   add('5. emphasis/bracket runs', folder('emphasis'), 'emphasis.md', (p) => emphasisRuns(p, MB));
   add('6. binary 3 MB (.md)', folder('binary'), 'binary.md', (p) => binary(p, 3 * MB, seed));
   add('7. 64 KB: tab + unclosed <!-- runs', folder('comments'), 'comments.md', commentRuns);
+  add('8. 1 MB of &amp; in one paragraph', folder('references'), 'references.md', (p) => {
+    writeFileSync(p, `# References\n\n${'&amp;'.repeat(MB / 5)}\n`);
+    return MB + 15;
+  });
+  add('8b. tab-indented tracker, 1 MB', folder('tabs'), 'tabs.md', (p) => {
+    let text = '';
+    for (let week = 0; text.length < MB; week++) text += `## Week ${week}\n\n- [ ] topic ${week}\n\t- [x] part a\n\t- [ ] part b\n\n`;
+    writeFileSync(p, text);
+    return Buffer.byteLength(text);
+  });
   return cases;
 }
 

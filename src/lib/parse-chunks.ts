@@ -149,9 +149,11 @@ export function indexDefinitions(definitions: Definition[]): DefinitionIndex {
  * text is a label only when its definition exists): those the chunk could
  * refer to and does not define itself. Before the chunk, not after it: an
  * unclosed fence at a chunk's end would swallow them. Each is followed by
- * a blank line, and a chunk starts at column 0 with a heading or a bullet,
- * so they change nothing in it and add no item; the caller drops their
- * nodes and moves the tree back by their length.
+ * a blank line, and all by an empty HTML comment and a blank line, which
+ * close every block (a footnote definition would take an indented first
+ * line of the file as its own), so they change nothing in the chunk and
+ * add no item; the caller drops their nodes and moves the tree back by
+ * their length.
  *
  * @param index every definition of the file (`indexDefinitions`)
  * @param chunk the chunk's text
@@ -168,5 +170,6 @@ export function definitionsOutside(index: DefinitionIndex, chunk: string, start:
     }
   }
   // A blank line after each: a footnote definition's paragraph would take a link definition after it as a lazy line.
-  return lines.length === 0 ? '' : `${lines.join('\n\n')}\n\n`;
+  // Then an empty HTML comment at column 0, which closes a footnote definition: the first chunk may start indented.
+  return lines.length === 0 ? '' : `${lines.join('\n\n')}\n\n<!-- -->\n\n`;
 }

@@ -71,6 +71,7 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
       continue;
     }
     const skipped = budget.skipped;
+    const spent = budget.spent;
     const before = prefixed(own, start);
     const tree = parseWithin(before + own, budget);
     if (!skipped && budget.skipped) budget.skipped.offset = Math.max(0, budget.skipped.offset - before.length) + start;
@@ -83,6 +84,9 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
       // A chunk cut smaller that still runs on goes back to the usual size at once (no string of small retries).
       want = want < size ? size : want * 2;
       grown = true;
+      // The budget counts each character of the file once: a chunk read again with more text is charged once, as it is kept.
+      budget.spent = spent;
+      budget.skipped = skipped;
       continue;
     }
     shiftPositions(tree, lines, start);
