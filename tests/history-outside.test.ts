@@ -7,20 +7,13 @@
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readHistory } from '../src/lib/history/read.ts';
 import type { History } from '../src/lib/history/types.ts';
 import { analyzePaths } from '../src/lib/io/run.ts';
-import { createRepo, type TestRepo } from './helpers/git-repo.ts';
+import { repoPerTest } from './helpers/git-repo.ts';
 
-const repos: TestRepo[] = [];
-afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
-
-function repo(): TestRepo {
-  const created = createRepo();
-  repos.push(created);
-  return created;
-}
+const repo = repoPerTest();
 
 async function history(dir: string, now: string): Promise<{ history: History; total: number }> {
   const report = await analyzePaths(['content'], { cacheDir: null, cwd: dir, workers: 1 });

@@ -1,23 +1,16 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runStats } from '../src/cli/stats.ts';
 import { openBlobCache, statsForBlobs } from '../src/lib/history/blobs.ts';
 import { readHistory } from '../src/lib/history/read.ts';
 import type { History } from '../src/lib/history/types.ts';
 import { analyzePaths } from '../src/lib/io/run.ts';
 import type { Report } from '../src/lib/types.ts';
-import { createRepo, type TestRepo } from './helpers/git-repo.ts';
+import { repoPerTest } from './helpers/git-repo.ts';
 
-const repos: TestRepo[] = [];
-afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
-
-function repo(): TestRepo {
-  const created = createRepo();
-  repos.push(created);
-  return created;
-}
+const repo = repoPerTest();
 
 /** Run `body` on a fresh folder outside any repository holding `content/a.md`. */
 async function withoutGit(body: (dir: string) => Promise<void>): Promise<void> {

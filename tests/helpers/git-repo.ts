@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { afterEach } from 'vitest';
 
 /** A throw-away git repository whose commits carry fixed dates. */
 export interface TestRepo {
@@ -52,5 +53,19 @@ export function createRepo(existing?: string): TestRepo {
       return run('rev-parse', 'HEAD');
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * A `createRepo` for a test file: every repository it makes is removed
+ * after the test that made it, so each test starts from nothing.
+ */
+export function repoPerTest(): () => TestRepo {
+  const repos: TestRepo[] = [];
+  afterEach(() => repos.splice(0).forEach((repo) => repo.remove()));
+  return () => {
+    const created = createRepo();
+    repos.push(created);
+    return created;
   };
 }
