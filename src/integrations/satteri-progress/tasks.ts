@@ -104,7 +104,7 @@ function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorConte
 }
 
 /** A `[/]` or `[-]` marker that a link definition labelled `/` or `-` made a link: still the marker (as the engine reads it). */
-function isMarkerLink(node: ElementContent | undefined, source: string): boolean {
+function isMarkerLink(node: ElementContent | undefined, source: string): node is Element {
   if (!isElement(node, 'a')) return false;
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
