@@ -98,6 +98,11 @@ describe('one file never costs the others', () => {
     const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
     if (asRoot && !existsSync('/usr/bin/setpriv')) throw new Error('setpriv is needed to test an unreadable folder as root');
     for (const path of [dir, locked]) chmodSync(path, 0o755);
+    if (asRoot && spawnSync(command[0]!, [...command.slice(1), '-e', `require('node:fs').accessSync(${JSON.stringify(join(root, 'scripts/stats.ts'))})`]).status !== 0) {
+      // A machine fact, not the engine's: the unprivileged user cannot reach this checkout (a private parent folder).
+      console.warn(`[isolation] skipped the unreadable-folder case: the user nobody cannot read ${root}; run the tests from a checkout others can read`);
+      return;
+    }
     const result = spawnSync(command[0]!, [...command.slice(1), join(root, 'scripts/stats.ts'), '--no-cache', 'locked'], { cwd: dir, encoding: 'utf8' });
     chmodSync(join(locked, 'closed'), 0o755);
     expect(result.stderr).toBe('locked/closed:1:1 Unexpected folder without read permission, expected a readable folder; the files in it were not counted [folder-unreadable]\n');
