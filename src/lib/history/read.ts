@@ -1,5 +1,5 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { decodeName, fsPath } from '../io/file-names.ts';
 import { readInput } from '../io/read-input.ts';
 import type { FileReport, Report } from '../types.ts';
@@ -12,6 +12,7 @@ import { replay, utcDay, type Replay } from './replay.ts';
 import { TOTAL_KEYS } from './totals.ts';
 import { scopeOf } from './scope.ts';
 import { outsideHistory, outsideNotice } from './outside.ts';
+import { existingFolder, realpathLoose, toPosix } from './paths.ts';
 import { parseStart, type TrackingStart } from './start.ts';
 import { progressOf } from './summary.ts';
 import type { Completion, History, Ongoing, Progress, StatusTotals, TimelinePoint } from './types.ts';
@@ -40,7 +41,6 @@ export interface HistoryOptions {
 export const STALE_AFTER_DAYS = 21;
 const DAY = 86_400_000;
 
-const toPosix = (path: string): string => path.split(sep).join('/');
 
 /** A history with nothing in it, saying why. */
 function missingHistory(reason: string, now: Date = new Date()): History {
@@ -82,24 +82,6 @@ export async function readHistory(options: HistoryOptions): Promise<History> {
     if (!(error instanceof GitError)) throw error;
     return missingHistory(`git history could not be read (${error.message}); to fix: run git fsck in the repository`, now);
   }
-}
-
-/** The real path of `path`, which may not exist (yet, or any more): its nearest existing folder resolved, the rest appended. */
-function realpathLoose(path: string): string {
-  if (existsSync(path)) return realpathSync(path);
-  const parent = dirname(path);
-  return parent === path ? path : join(realpathLoose(parent), basename(path));
-}
-
-/** Nearest existing folder at or above `path`. */
-function existingFolder(path: string): string {
-  let folder = path;
-  while (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    const parent = dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
-  }
-  return folder;
 }
 
 /** Resolve the configured start against the repository: a full commit id, or a time; with a notice when it names no commit here. */
