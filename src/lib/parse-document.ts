@@ -37,7 +37,7 @@ const RISKY_CHUNK = 8 * 1024;
  * Whether a chunk should be cut smaller: it needs the reference parser (a
  * shape Sätteri reads differently), which cannot read it whole within its
  * limits, while the file's budget still has room. The reference parser is
- * quadratic in places (64 KB of short lists under headings took it 4 s,
+ * quadratic in places (64 KB of tab-indented lists under headings took it 4 s,
  * 128 KB 15 s), so smaller pieces keep a risky file exact and linear.
  */
 function wantsSmaller(chunk: string, budget: ExactBudget): boolean {
