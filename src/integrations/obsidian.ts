@@ -10,7 +10,7 @@
  * - `> [!type]` callouts (`obsidian/callouts.ts`);
  * - KaTeX math and Mermaid diagram figures (`obsidian/math-diagrams.ts`).
  */
-import type { SatteriResolvedOptions } from '@astrojs/markdown-satteri';
+import { satteriOptions } from './satteri-options.ts';
 import type { AstroIntegration } from 'astro';
 import type { HastPluginDefinition } from 'satteri';
 import { visitBlockquote } from './obsidian/callouts.ts';
@@ -32,13 +32,9 @@ export default function obsidian(): AstroIntegration {
   return {
     name: 'obsidian-markdown',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const processor = config.markdown.processor;
-        if (processor?.name !== 'satteri') {
-          logger.warn(`markdown.processor is \`${processor?.name}\`, not \`satteri\`: wikilinks, callouts, math and diagrams are not rendered`);
-          return;
-        }
-        const options = processor.options as SatteriResolvedOptions;
+      'astro:config:setup': (setup) => {
+        const options = satteriOptions(setup, 'wikilinks, callouts, math and diagrams are not rendered');
+        if (!options) return;
         options.features.wikilinks = true;
         options.features.math = true;
         if (!options.mdastPlugins.includes(obsidianLinksPlugin)) options.mdastPlugins.push(obsidianLinksPlugin);

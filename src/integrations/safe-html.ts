@@ -8,7 +8,7 @@
  * the README for the risk); addresses are checked either way. MDX pages are
  * code the learner writes and are not filtered.
  */
-import type { SatteriResolvedOptions } from '@astrojs/markdown-satteri';
+import { satteriOptions } from './satteri-options.ts';
 import type { AstroIntegration } from 'astro';
 import type { Element } from 'hast';
 import type { HastPluginDefinition, HastVisitorContext } from 'satteri';
@@ -36,16 +36,14 @@ export default function safeHtml(): AstroIntegration {
   return {
     name: 'safe-html',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const processor = config.markdown.processor;
-        if (processor?.name !== 'satteri') {
-          logger.warn(`markdown.processor is \`${processor?.name}\`, not \`satteri\`: raw HTML in markdown is not filtered`);
-          return;
-        }
+      'astro:config:setup': (setup) => {
+        const options = satteriOptions(setup, 'raw HTML in markdown is not filtered');
+        if (!options) return;
+        const { logger } = setup;
         const allowRaw = readConfig(process.cwd()).config?.rawHtml ?? false;
         if (allowRaw) logger.warn('rawHtml: true in portfolio.config.yaml: raw HTML in markdown is published as written, scripts included');
         // Last, after every plugin that adds markup of its own.
-        (processor.options as SatteriResolvedOptions).hastPlugins.push(safeHtmlPlugin(allowRaw));
+        options.hastPlugins.push(safeHtmlPlugin(allowRaw));
       },
     },
   };

@@ -14,8 +14,8 @@
  *   is wrapped in `<span class="badge badge-done|badge-in-progress|badge-todo|
  *   badge-skipped|badge-unknown">`.
  */
+import { satteriOptions } from './satteri-options.ts';
 import type { AstroIntegration } from 'astro';
-import type { SatteriResolvedOptions } from '@astrojs/markdown-satteri';
 import { satteriProgressPlugin } from './satteri-progress/plugin.ts';
 
 export { satteriProgressPlugin } from './satteri-progress/plugin.ts';
@@ -24,14 +24,10 @@ export default function satteriProgress(): AstroIntegration {
   return {
     name: 'satteri-progress',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        const processor = config.markdown.processor;
-        if (processor?.name !== 'satteri') {
-          logger.warn(`markdown.processor is \`${processor?.name}\`, not \`satteri\`: task and status-table markup is not added`);
-          return;
-        }
-        // `satteri()` reads its options when the renderer is created, after this hook.
-        const { hastPlugins } = processor.options as SatteriResolvedOptions;
+      'astro:config:setup': (setup) => {
+        const options = satteriOptions(setup, 'task and status-table markup is not added');
+        if (!options) return;
+        const { hastPlugins } = options;
         if (!hastPlugins.includes(satteriProgressPlugin)) hastPlugins.push(satteriProgressPlugin);
       },
     },
