@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileReport } from '../types.ts';
 import { DiskCache } from './disk-cache.ts';
+import { type CachedReport, decodeReport, encodeReport } from './report-codec.ts';
 
-/** A cached analysis, stored without its path (the same content may live anywhere). */
-type Entry = Omit<FileReport, 'path'>;
+type Entry = CachedReport;
 
 /** Most entries kept on disk; the ones used by the latest run are kept first. */
 const MAX_ENTRIES = 20_000;
@@ -60,28 +60,29 @@ export function contentHash(bytes: Uint8Array): string {
  */
 export class AnalysisCache {
   /**
-   * Each entry is kept as its JSON text: the file then reads and writes as a
-   * set of strings (a copy each), and only the entries a run uses are parsed.
-   * Stored as objects, a report's tens of item objects made the file four
-   * times the size of the markdown and reading it the slowest part of a warm run.
+   * Each entry is kept as its text (`encodeReport`): the file then reads and
+   * writes as a set of strings (a copy each), and only the entries a run uses
+   * are parsed. Stored as objects, a report's tens of item objects made the
+   * file four times the size of the markdown and reading it the slowest part
+   * of a warm run.
    */
   readonly #store: DiskCache<string>;
 
   /** @param fingerprint `engineFingerprint()`, which must not be null */
   constructor(folder: string, fingerprint: string) {
-    this.#store = new DiskCache(join(folder, 'analysis.v9'), fingerprint, MAX_ENTRIES);
+    this.#store = new DiskCache(join(folder, 'analysis.v10'), fingerprint, MAX_ENTRIES);
   }
 
   /** The cached report for `hash`, re-labelled with `path`, or undefined. */
   get(hash: string, path: string): FileReport | undefined {
     const text = this.#store.get(hash);
-    return text === undefined ? undefined : relabel(JSON.parse(text) as Entry, path);
+    return text === undefined ? undefined : relabel(decodeReport(text), path);
   }
 
   /** Remember a fresh analysis. */
   set(hash: string, report: FileReport): void {
     const { path: _path, ...entry } = report;
-    this.#store.set(hash, JSON.stringify(entry));
+    this.#store.set(hash, encodeReport(entry));
   }
 
   /** Write the cache if anything changed; failures to write are ignored (the cache is an optimisation). */

@@ -6,6 +6,7 @@ import { emptySplitCounts } from '../counts.ts';
 import { blobStatsOf } from '../history/blob-stats.ts';
 import type { FileReport, Message } from '../types.ts';
 import type { Batch, Output } from './analyze-worker.ts';
+import { decodeReport } from './report-codec.ts';
 
 /** A file to analyse: its display path and raw bytes. */
 export interface Source {
@@ -45,6 +46,11 @@ export function workerModule(): URL {
   const here = new URL(`./${name}`, import.meta.url);
   if (here.protocol === 'file:' && existsSync(fileURLToPath(here))) return here;
   return pathToFileURL(resolve('src/lib/io', name));
+}
+
+/** A worker's result as the caller wants it: a full report arrives as its cache text (see `analyze-worker.ts`). */
+export function fromThread<T>(output: Output, result: unknown): T {
+  return (output === 'report' ? decodeReport(result as string) : result) as T;
 }
 
 /** The report of a file whose analysis failed or went over budget: nothing counted, one error. */
@@ -89,7 +95,9 @@ export function analyzeGuarded<T>(source: Source, output: Output, budget: Budget
     const timer = setTimeout(() => {
       fail('parse-budget', `Unexpected file that takes more than ${seconds(limit)} to read (${megabytes(source.bytes.length)}), expected the engine's time budget to be enough; split it into smaller files`);
     }, limit);
-    worker.on('message', (message: { results: T[] }) => settle(message.results[0]!));
+    worker.on('message', (message: { results?: unknown[] }) => {
+      if (message.results) settle(fromThread<T>(output, message.results[0]));
+    });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         fail('parse-budget', `Unexpected file that needs more than ${budget.memoryMb} MB of memory to read (${megabytes(source.bytes.length)}), expected the engine's memory budget to be enough; split it into smaller files`);

@@ -4,16 +4,17 @@ import { analyzeFile } from '../analyze.ts';
 import { blobStatsOf, type BlobStats } from '../history/blob-stats.ts';
 import type { FileReport } from '../types.ts';
 import type { Batch, Output } from './analyze-worker.ts';
-import { analyzeGuarded, type Budget, DEFAULT_BUDGET, GUARD_BYTES, type Source, workerModule } from './guard.ts';
+import { analyzeGuarded, type Budget, DEFAULT_BUDGET, fromThread, GUARD_BYTES, type Source, workerModule } from './guard.ts';
 
 export type { Source } from './guard.ts';
 
 /**
- * Below this much uncached markdown, starting threads costs more than it
- * saves: one thread analyses about 5 MB/s, a fresh worker takes a few
- * hundred milliseconds to load the engine, and its reports must be copied
- * back to the main thread (measured on 2 cores: 1000 files, 4.7 MB, were
- * faster on one thread).
+ * Below this much uncached markdown, threads are not started. One thread
+ * analyses about 5 MB/s, a fresh worker takes 0.3–0.5 s of a core to load
+ * the engine, and V8's own helper threads already keep a second core partly
+ * busy. Measured on 2 cores: 1000 files (4.7 MB) took 0.86 s on one thread
+ * and 0.96 s with a worker; 3000 files (13.5 MB) took 2.17 s on one thread
+ * and 1.92 s with one worker beside the main thread.
  */
 const PARALLEL_THRESHOLD_BYTES = 8 * 1024 * 1024;
 const BATCH_BYTES = 64 * 1024;
@@ -44,7 +45,7 @@ function batches(sources: Source[], output: Output): Batch[] {
  * Analyse many files, spreading the parsing over worker threads when there is
  * enough work to pay for them. Results come back in the order of `sources`.
  * Parsing is CPU-bound and single-threaded per file, so threads are the only
- * way to use more than one core.
+ * way to use more than one core; the main thread reads batches beside them.
  *
  * One file never costs the others: a file of `GUARD_BYTES` or more is read
  * in a thread of its own within `budget` (see `analyzeGuarded`), and when a
@@ -53,38 +54,62 @@ function batches(sources: Source[], output: Output): Batch[] {
  * an error report.
  *
  * @param sources files to analyse
- * @param workers number of threads; 1 (or little work) analyses inline
+ * @param workers how many threads read at once, the main thread included; 1 (or little work) analyses inline
  * @param minBytes least total size worth threads (default: where they paid when measured)
  * @param budget memory and time a thread may spend (default `DEFAULT_BUDGET`)
+ * @param mainThread whether the main thread reads batches too (the default; false puts every batch under a thread's `budget`)
  */
-export function analyzeInParallel(sources: Source[], workers: number = defaultWorkers(), minBytes = PARALLEL_THRESHOLD_BYTES, budget: Budget = DEFAULT_BUDGET): Promise<FileReport[]> {
-  return run<FileReport>(sources, workers, 'report', minBytes, budget);
+export function analyzeInParallel(sources: Source[], workers: number = defaultWorkers(), minBytes = PARALLEL_THRESHOLD_BYTES, budget: Budget = DEFAULT_BUDGET, mainThread = true): Promise<FileReport[]> {
+  return run<FileReport>(sources, workers, 'report', minBytes, budget, mainThread);
 }
 
 /**
  * Like `analyzeInParallel`, but each thread reduces its reports to the
  * `BlobStats` history keeps, so only those cross between threads.
  */
-export function blobStatsInParallel(sources: Source[], workers: number = defaultWorkers(), minBytes = PARALLEL_THRESHOLD_BYTES, budget: Budget = DEFAULT_BUDGET): Promise<BlobStats[]> {
-  return run<BlobStats>(sources, workers, 'blob-stats', minBytes, budget);
+export function blobStatsInParallel(sources: Source[], workers: number = defaultWorkers(), minBytes = PARALLEL_THRESHOLD_BYTES, budget: Budget = DEFAULT_BUDGET, mainThread = true): Promise<BlobStats[]> {
+  return run<BlobStats>(sources, workers, 'blob-stats', minBytes, budget, mainThread);
 }
 
 /**
  * Threads left from an earlier run in this process, kept (unreferenced, so
  * they never hold the process open) for the next one: `stats --history`
  * parses the working tree and then old versions, and a second set of fresh
- * threads would cost another few hundred MB of memory and JIT warm-up.
+ * threads would cost another few hundred MB of memory and JIT warm-up. A
+ * thread idle for `IDLE_MS` is ended, so a long build does not carry its
+ * memory to the end.
  */
 const idle = new Map<number, Worker[]>();
+const IDLE_MS = 5_000;
+/** Settles when a thread has loaded the engine (its first message): true, or false when it died first. */
+const loaded = new WeakMap<Worker, Promise<boolean>>();
+const expiry = new WeakMap<Worker, NodeJS.Timeout>();
 
 /** An idle thread made with this heap limit, or a new one. */
 function thread(memoryMb: number): Worker {
-  return idle.get(memoryMb)?.pop() ?? new Worker(workerModule(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const kept = idle.get(memoryMb)?.pop();
+  if (kept) {
+    clearTimeout(expiry.get(kept));
+    return kept;
+  }
+  const worker = new Worker(workerModule(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  loaded.set(worker, new Promise((settle) => {
+    const ready = (): void => { off(); settle(true); };
+    const died = (): void => { off(); settle(false); };
+    const off = (): void => { worker.off('message', ready).off('error', died).off('exit', died); };
+    worker.on('message', ready).on('error', died).on('exit', died);
+  }));
+  return worker;
 }
 
 function park(worker: Worker, memoryMb: number): void {
   worker.unref();
-  (idle.get(memoryMb) ?? idle.set(memoryMb, []).get(memoryMb)!).push(worker);
+  const threads = idle.get(memoryMb) ?? idle.set(memoryMb, []).get(memoryMb)!;
+  threads.push(worker);
+  expiry.set(worker, setTimeout(() => {
+    threads.splice(threads.indexOf(worker), 1);
+    void worker.terminate();
+  }, IDLE_MS).unref());
 }
 
 /** One batch on one thread; resolves with the batch's results, or null when the thread died (it is then ended). */
@@ -94,14 +119,19 @@ function onThread<T>(worker: Worker, batch: Batch): Promise<T[] | null> {
       worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
       done(results);
     };
-    worker.on('message', (message: { id: number; results: T[] }) => finish(message.results));
+    worker.on('message', (message: { id?: number; results?: unknown[] }) => {
+      if (message.results) finish(message.results.map((result) => fromThread<T>(batch.output, result)));
+    });
     worker.on('error', () => finish(null));
     worker.on('exit', () => finish(null));
     worker.postMessage(batch);
   });
 }
 
-async function run<T>(sources: Source[], workers: number, output: Output, minBytes: number, budget: Budget): Promise<T[]> {
+/** Let messages from threads in between two batches analysed on the main thread. */
+const yieldToThreads = (): Promise<void> => new Promise((next) => setImmediate(next));
+
+async function run<T>(sources: Source[], workers: number, output: Output, minBytes: number, budget: Budget, mainThread: boolean): Promise<T[]> {
   const results: T[] = new Array(sources.length);
   const small: number[] = [];
   const large: number[] = [];
@@ -120,26 +150,39 @@ async function run<T>(sources: Source[], workers: number, output: Output, minByt
     let next = 0;
     let offset = 0;
     const firstIndex = queue.map((batch) => { const first = offset; offset += batch.files.length; return first; });
-    const threads = Math.min(workers, queue.length);
-    await Promise.all(Array.from({ length: threads }, async () => {
-      let worker: Worker | null = null;
-      for (let b = next++; b < queue.length; b = next++) {
+    const take = (): number => next++;
+    const place = (b: number, got: T[]): void => got.forEach((result, k) => (results[small[firstIndex[b]! + k]!] = result));
+    // The main thread reads batches too, from the start: a fresh thread needs a few hundred
+    // milliseconds to load the engine, and a run shorter than that never waits for one.
+    let drained = (): void => {};
+    const done = new Promise<void>((resolve) => (drained = resolve));
+    const lanes = Array.from({ length: mainThread ? Math.min(workers - 1, queue.length - 1) : Math.min(workers, queue.length) }, async () => {
+      let worker: Worker | null = thread(budget.memoryMb);
+      // A thread that died while loading leaves its share to the main thread.
+      if (await Promise.race([loaded.get(worker), done.then(() => true)]) === false) return;
+      for (let b = take(); b < queue.length; b = take()) {
         worker ??= thread(budget.memoryMb);
         worker.ref();
-        const batch = queue[b]!;
-        const got = await onThread<T>(worker, batch);
-        const positions = batch.files.map((_, k) => small[firstIndex[b]! + k]!);
-        if (got) {
-          got.forEach((result, k) => (results[positions[k]!] = result));
-        } else {
+        const got = await onThread<T>(worker, queue[b]!);
+        if (got) place(b, got);
+        else {
           // The thread died (out of memory, a crash): replace it, and find the file to blame by reading each alone.
           void worker.terminate();
           worker = null;
-          alone.push(...positions);
+          alone.push(...queue[b]!.files.map((_, k) => small[firstIndex[b]! + k]!));
         }
       }
       if (worker) park(worker, budget.memoryMb);
-    }));
+    });
+    for (let b = mainThread ? take() : queue.length; b < queue.length; b = take()) {
+      place(b, queue[b]!.files.map((file) => {
+        const report = analyzeFile(file.path, file.bytes);
+        return (output === 'report' ? report : blobStatsOf(report)) as T;
+      }));
+      await yieldToThreads();
+    }
+    drained();
+    await Promise.all(lanes);
   }
   for (const index of alone.sort((a, b) => a - b)) results[index] = await analyzeGuarded<T>(sources[index]!, output, budget);
   return results;
