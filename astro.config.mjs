@@ -32,8 +32,13 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // The site's CSS is a few KB: inlined, it costs no render-blocking request.
-  build: { inlineStylesheets: 'always' },
+  build: {
+    // The site's CSS is a few KB: inlined, it costs no render-blocking request.
+    inlineStylesheets: 'always',
+    // Two pages in flight: one renders while the other is written to disk. At 1000 phase
+    // files this took page generation from 6.1–7.3 s to 5.7–6.0 s (more gave no more).
+    concurrency: 2,
+  },
   // Scripts (and assets) as files, never inlined: the pages' Content-Security-Policy allows the
   // site's script files and only the layout's two inline scripts (src/integrations/csp.ts).
   vite: { build: { assetsInlineLimit: 0 } },
