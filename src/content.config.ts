@@ -26,19 +26,19 @@ function optionalGlob(options: Parameters<typeof glob>[0] & { base: string }): R
 
 /** One entry per track folder: `content/tracks/<track>/index.md`, id `<track>`. */
 const tracks = defineCollection({
-  loader: optionalGlob({ pattern: '*/index.{md,mdx}', base: './content/tracks', generateId }),
+  loader: optionalGlob({ pattern: '*/index.{md,mdx}', base: './content/tracks', generateId, retainBody: false }),
   schema: trackSchema,
 });
 
 /** Every other markdown file directly in a track folder, id `<track>/<file name>`. */
 const phases = defineCollection({
-  loader: optionalGlob({ pattern: ['*/*.{md,mdx}', '!*/index.{md,mdx}'], base: './content/tracks', generateId }),
+  loader: optionalGlob({ pattern: ['*/*.{md,mdx}', '!*/index.{md,mdx}'], base: './content/tracks', generateId, retainBody: false }),
   schema: phaseSchema,
 });
 
 /** Free-form notes, at any depth under `content/notes`. */
 const notes = defineCollection({
-  loader: optionalGlob({ pattern: '**/*.{md,mdx}', base: './content/notes', generateId }),
+  loader: optionalGlob({ pattern: '**/*.{md,mdx}', base: './content/notes', generateId, retainBody: false }),
   schema: noteSchema,
 });
 
