@@ -85,9 +85,9 @@ export class AnalysisCache {
     this.#store.set(hash, encodeReport(entry));
   }
 
-  /** Write the cache if anything changed; failures to write are ignored (the cache is an optimisation). */
-  save(): void {
-    this.#store.save();
+  /** Write the cache if anything changed; false when it could not be written (the cache is an optimisation, never an error). */
+  save(): boolean {
+    return this.#store.save();
   }
 }
 

@@ -48,9 +48,9 @@ export class DiskCache<T> {
     this.#dirty = true;
   }
 
-  /** Write the file if anything changed (atomically, through a temporary file). */
-  save(): void {
-    if (!this.#dirty) return;
+  /** Write the file if anything changed (atomically, through a temporary file); false when it could not be written. */
+  save(): boolean {
+    if (!this.#dirty) return true;
     const entries: Record<string, T> = Object.fromEntries(this.#used);
     let count = this.#used.size;
     for (const [key, value] of Object.entries(this.#old)) {
@@ -63,8 +63,10 @@ export class DiskCache<T> {
       writeFileSync(temporary, serialize({ fingerprint: this.#fingerprint, entries } satisfies CacheFile<T>));
       renameSync(temporary, this.#file);
       this.#dirty = false;
+      return true;
     } catch {
       // A read-only node_modules only costs speed.
+      return false;
     }
   }
 }

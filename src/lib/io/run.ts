@@ -5,10 +5,9 @@ import type { FileReport, Message, Report } from '../types.ts';
 import { AnalysisCache, contentHash, engineFingerprint } from './cache.ts';
 import { fsPath } from './file-names.ts';
 import { discoverFiles, displayPath } from './files.ts';
-import { GUARD_BYTES } from './guard.ts';
 import { looksBinary, readInput } from './read-input.ts';
 import { analyzeInParallel, defaultWorkers, type Source } from './pool.ts';
-import { shareAnalysis, sharedAnalysis } from './shared-analyses.ts';
+import { shareAnalysis, sharedAnalysis, sharedAndPersisted } from './shared-analyses.ts';
 
 /** Options for `analyzePaths`. */
 export interface RunOptions {
@@ -72,6 +71,8 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
   };
   const reports: Array<FileReport | undefined> = new Array(files.length);
   const pending: Array<Source & { index: number; hash: string }> = [];
+  /** Analyses this run adds to the disk cache, shared with the rest of the process once written. */
+  const written: Array<{ hash: string; report: FileReport }> = [];
 
   const memo = options.memo;
   const stamps: Array<{ size: number; mtimeMs: number } | null> = new Array(files.length).fill(null);
@@ -98,20 +99,23 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
     }
     const hash = contentHash(bytes);
     const sibling = sharedAnalysis(hash, path);
-    // A long-lived process (memo given) keeps what the markdown plugin just analysed in memory only;
-    // a build also writes it to the disk cache, for the next build.
-    if (sibling && memo) {
+    // A long-lived process (memo given) keeps what the markdown plugin just analysed in memory only. A build
+    // takes an analysis made earlier in the process when it is in the disk cache too (the build's content
+    // check put it there), without reading that cache again; any other it writes to the cache, for the next build.
+    if (sibling && (memo || sharedAndPersisted(hash))) {
       reports[index] = sibling;
       return;
     }
     const cache = openCache();
     const cached = cache?.get(hash, path);
-    // The markdown renderer leaves files this large to the engine's budget: it needs their analysis from here.
-    if (cached && bytes.length >= GUARD_BYTES) shareAnalysis(hash, cached);
-    if (cached) reports[index] = cached;
-    else if (sibling) {
+    if (cached) {
+      reports[index] = cached;
+      // The markdown renderer and the pages' copy of the engine need it too (a file of GUARD_BYTES or more is never analysed there).
+      shareAnalysis(hash, cached, true);
+    } else if (sibling) {
       reports[index] = sibling;
       cache?.set(hash, sibling);
+      written.push({ hash, report: sibling });
     } else {
       pending.push({ path, bytes, index, hash });
     }
@@ -123,9 +127,10 @@ export async function analyzePaths(targets: string[], options: RunOptions): Prom
     const source = pending[k]!;
     reports[source.index] = report;
     cache?.set(source.hash, report);
-    shareAnalysis(source.hash, report);
+    written.push({ hash: source.hash, report });
   });
-  cache?.save();
+  const persisted = cache?.save() ?? false;
+  for (const { hash, report } of written) shareAnalysis(hash, report, persisted);
   if (memo) {
     stamps.forEach((stamp, index) => {
       if (stamp) memo.set(files[index]!, { ...stamp, report: reports[index]! });

@@ -6,6 +6,7 @@ const MAX_ENTRIES = 5000;
 const KEY = Symbol.for('learning-portfolio.shared-analyses');
 
 type Entry = Omit<FileReport, 'path'>;
+interface Shared { entry: Entry; persisted: boolean }
 
 /**
  * Analyses shared by every copy of the engine loaded in one process: a site
@@ -14,23 +15,31 @@ type Entry = Omit<FileReport, 'path'>;
  * and each file should be parsed once. Keyed by content hash on `globalThis`,
  * the only thing both copies share.
  */
-function shared(): Map<string, Entry> {
-  const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, Entry> };
+function shared(): Map<string, Shared> {
+  const holder = globalThis as typeof globalThis & { [KEY]?: Map<string, Shared> };
   return (holder[KEY] ??= new Map());
 }
 
 /** An analysis of content with this hash made earlier in this process, labelled with `path`; undefined when none. */
 export function sharedAnalysis(hash: string, path: string): FileReport | undefined {
-  const entry = shared().get(hash);
-  return entry ? relabel(entry, path) : undefined;
+  const kept = shared().get(hash);
+  return kept ? relabel(kept.entry, path) : undefined;
 }
 
-/** Remember an analysis for the other copies of the engine in this process. */
-export function shareAnalysis(hash: string, report: FileReport): void {
+/** Whether the analysis shared under `hash` is also in the disk cache (so a build need not read the cache for it). */
+export function sharedAndPersisted(hash: string): boolean {
+  return shared().get(hash)?.persisted === true;
+}
+
+/**
+ * Remember an analysis for the other copies of the engine in this process.
+ * @param persisted whether it is in the engine's disk cache too
+ */
+export function shareAnalysis(hash: string, report: FileReport, persisted = false): void {
   const map = shared();
   const { path: _path, ...entry } = report;
   map.delete(hash);
-  map.set(hash, entry);
+  map.set(hash, { entry, persisted });
   if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
 }
 
