@@ -158,8 +158,11 @@ async function run<T>(sources: Source[], workers: number, output: Output, minByt
     const done = new Promise<void>((resolve) => (drained = resolve));
     const lanes = Array.from({ length: mainThread ? Math.min(workers - 1, queue.length - 1) : Math.min(workers, queue.length) }, async () => {
       let worker: Worker | null = thread(budget.memoryMb);
-      // A thread that died while loading leaves its share to the main thread.
-      if (await Promise.race([loaded.get(worker), done.then(() => true)]) === false) return;
+      if (await Promise.race([loaded.get(worker), done.then(() => true)]) === false) {
+        // A thread that died while loading leaves its share to the main thread, or to a fresh thread.
+        if (mainThread) return;
+        worker = null;
+      }
       for (let b = take(); b < queue.length; b = take()) {
         worker ??= thread(budget.memoryMb);
         worker.ref();
