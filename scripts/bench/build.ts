@@ -23,7 +23,7 @@ export interface BuildResult {
  * of the system's temporary directory for every project: a project built
  * before (such as the bench's Starlight folder, kept between runs) would
  * start every "cold" build with its code already compiled, and a fresh copy
- * would not (measured at 1000 files: page generation 3–4 s slower
+ * would not (measured at 1000 files: page generation 2–4 s slower
  * without it). Each project keeps its own under `node_modules/.cache/`, so
  * `clearBuildCaches` clears it with the others and a cold build starts as on
  * a fresh CI runner.
