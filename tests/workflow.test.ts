@@ -37,10 +37,14 @@ describe('deploy workflow', () => {
     expect(workflow.concurrency['cancel-in-progress']).toBe(false);
   });
 
-  it('checks out the whole history, sets up Node 24 with the npm cache, and caches node_modules/.cache', () => {
+  it('checks out the whole history, sets up Node 24 with the npm cache, and restores node_modules/.cache after npm ci', () => {
     expect(step('actions/checkout')?.with?.['fetch-depth']).toBe(0);
     expect(step('actions/setup-node')?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
     expect(step('actions/cache')?.with?.['path']).toBe('node_modules/.cache');
+    // `npm ci` deletes node_modules first: a cache restored into it before the install would be lost.
+    const cacheIndex = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cacheIndex).toBeGreaterThan(runIndex('npm ci --no-audit --no-fund'));
+    expect(cacheIndex).toBeLessThan(runIndex('npm run check:content'));
   });
 
   it('installs from the lockfile, checks the content, then builds, uploads dist and deploys', () => {
