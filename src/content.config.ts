@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { pruneRendered, renderedOutside } from './data/rendered-html.ts';
 import { entryId } from './lib/content-ids.ts';
 import { noteSchema } from './schemas/note.ts';
 import { phaseSchema } from './schemas/phase.ts';
@@ -12,14 +13,20 @@ const generateId = ({ entry, data }: { entry: string; data: Record<string, unkno
 /**
  * Astro's glob loader, quiet when the folder does not exist: a portfolio
  * without notes (or, just started, without tracks) is normal, not a warning.
+ * Rendered HTML is kept beside the data store, not in it, and the tool's own
+ * changes count as changes (see `src/data/rendered-html.ts`).
  */
 function optionalGlob(options: Parameters<typeof glob>[0] & { base: string }): ReturnType<typeof glob> {
   const loader = glob(options);
   return {
     ...loader,
     load: async (context) => {
-      if (existsSync(options.base)) return loader.load(context);
-      context.store.clear();
+      if (existsSync(options.base)) {
+        await loader.load(renderedOutside(context));
+        pruneRendered(context.store, context.collection);
+        return;
+      }
+      renderedOutside(context).store.clear();
     },
   };
 }

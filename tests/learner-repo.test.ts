@@ -7,13 +7,14 @@
  * the repository's files from git.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { History } from '../src/lib/history/types.ts';
 import { isLearnerPath, isToolPath } from '../src/setup/ownership.ts';
+import { linkNodeModules } from '../scripts/bench/link-node-modules.ts';
 import { curriculaDir, EXAMPLE, root } from './helpers/project-copy.ts';
 import { seedsDir, seedsExists } from './helpers/shared.ts';
 
@@ -79,7 +80,7 @@ describe('a learner’s portfolio from template to upgrade', () => {
     git(work, ['init', '-q', '-b', 'main', learner]);
     execFileSync('bash', ['-c', `git -C "${upstream}" archive HEAD | tar -x -C "${learner}"`]);
     start = commitAll(learner, 'Initial commit', when(70));
-    symlinkSync(join(root, 'node_modules'), join(learner, 'node_modules'));
+    linkNodeModules(learner, root);
     if (trackers.length === 0) {
       writeFileSync(join(work, 'tracker.md'), '# My tracker\n\n## Week 1\n\n- [x] Set up\n- [ ] Read the docs\n- [ ] Build a thing\n\n## Week 2\n\n- [ ] Ship it\n');
       trackers.push(join(work, 'tracker.md'));
@@ -94,7 +95,8 @@ describe('a learner’s portfolio from template to upgrade', () => {
       writeFileSync(file, readFileSync(file, 'utf8').replace('- [ ]', '- [x]'));
       commitAll(learner, `Progress ${i + 1}`, when(daysAgo));
     }
-    unlinkSync(join(learner, 'node_modules'));
+    // Links only: removing them leaves the project's packages alone.
+    rmSync(join(learner, 'node_modules'), { recursive: true, force: true });
 
     // The deploy workflow's `run:` steps, in order, as GitHub Actions runs them.
     const workflow = load(readFileSync(join(learner, '.github/workflows/deploy.yml'), 'utf8')) as { jobs: Record<string, { steps: Array<{ run?: string }> }> };

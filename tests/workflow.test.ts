@@ -37,10 +37,11 @@ describe('deploy workflow', () => {
     expect(workflow.concurrency['cancel-in-progress']).toBe(false);
   });
 
-  it('checks out the whole history, sets up Node 24 with the npm cache, and restores node_modules/.cache after npm ci', () => {
+  it('checks out the whole history, sets up Node 24 with the npm cache, and restores node_modules/.cache and .astro after npm ci', () => {
     expect(step('actions/checkout')?.with?.['fetch-depth']).toBe(0);
     expect(step('actions/setup-node')?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
-    expect(step('actions/cache')?.with?.['path']).toBe('node_modules/.cache');
+    // The engine's cache, the rendered pages and Astro's content store: a push renders only what it changed.
+    expect(String(step('actions/cache')?.with?.['path']).trim().split('\n')).toEqual(['node_modules/.cache', 'node_modules/.astro']);
     // `npm ci` deletes node_modules first: a cache restored into it before the install would be lost.
     const cacheIndex = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
     expect(cacheIndex).toBeGreaterThan(runIndex('npm ci --no-audit --no-fund'));

@@ -1,31 +1,17 @@
 // Part of `npm run bench`: a full production build of the generated bench
 // curriculum (default 1000 phase files, no notes) in a throw-away copy of the
 // project, with wall time and the peak RSS of the whole build process tree.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { astroBuild, type BuildResult } from './build.ts';
 import { generateCurriculum } from './generate.ts';
+import { linkNodeModules } from './link-node-modules.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** What a copy of the project leaves out: the learner's content (generated instead), build output, caches, tests. */
 const NOT_COPIED = new Set(['node_modules', 'content', 'dist', 'tests', '.git', '.astro', '.scratch']);
-
-/**
- * The copy gets its own `node_modules` folder of symlinks to every package of
- * the real one, but not the real one's caches (`.astro`, `.vite`, …): Astro
- * keeps its content data store in `node_modules/.astro/`, and a symlinked
- * folder would let the bench build overwrite the project's.
- */
-function linkNodeModules(copy: string): void {
-  const real = join(projectRoot, 'node_modules');
-  mkdirSync(join(copy, 'node_modules'));
-  for (const name of readdirSync(real)) {
-    if (name.startsWith('.') && name !== '.bin') continue;
-    symlinkSync(join(real, name), join(copy, 'node_modules', name));
-  }
-}
 
 /** A project copy with a generated curriculum in `content/tracks`. */
 export interface ProjectCopy { dir: string; files: number; mb: number }
@@ -36,7 +22,7 @@ export function projectCopy(files: number, seed: number): ProjectCopy {
   for (const name of readdirSync(projectRoot)) {
     if (!NOT_COPIED.has(name)) cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
   }
-  linkNodeModules(dir);
+  linkNodeModules(dir, projectRoot);
   const bytes = generateCurriculum(join(dir, 'content', 'tracks'), files, seed, { trackIndex: true });
   return { dir, files, mb: bytes / 1024 / 1024 };
 }

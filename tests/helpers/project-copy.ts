@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { linkNodeModules } from '../../scripts/bench/link-node-modules.ts';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,7 +26,8 @@ export const EXAMPLE = 'example';
 /**
  * A throw-away project: the tool's files from this repository, the learner's
  * files from `tests/curricula/<curriculum>/` (an empty `content/` when the
- * curriculum is null), and node_modules linked. A test may change and build
+ * curriculum is null), and its own node_modules of linked packages (its own
+ * caches and content store). A test may change and build
  * it without touching the repository.
  */
 export function copyProject(curriculum: string | null = EXAMPLE): string {
@@ -41,6 +43,6 @@ export function copyProject(curriculum: string | null = EXAMPLE): string {
     }
   }
   mkdirSync(join(dir, 'content'), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  linkNodeModules(dir, root);
   return dir;
 }
