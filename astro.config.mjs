@@ -4,7 +4,6 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import baseLinks from './src/integrations/base-links.ts';
 import contentCheck from './src/integrations/content-check.ts';
-import csp from './src/integrations/csp.ts';
 import mdxErrors from './src/integrations/mdx-errors.ts';
 import mermaidAssets from './src/integrations/mermaid-assets.ts';
 import obsidian from './src/integrations/obsidian.ts';
@@ -40,7 +39,7 @@ export default defineConfig({
     concurrency: 2,
   },
   // Scripts (and assets) as files, never inlined: the pages' Content-Security-Policy allows the
-  // site's script files and only the layout's two inline scripts (src/integrations/csp.ts).
+  // site's script files and only its two inline scripts (src/utils/csp.ts).
   vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     // Code follows the site's light and dark themes (src/styles/markdown.css picks the colours).
@@ -65,7 +64,6 @@ export default defineConfig({
     mermaidAssets(),
     sitemap(),
     // Only the site's own scripts run: a Content-Security-Policy <meta> with the inline scripts' hashes, on every page.
-    csp(),
     // Builds the Pagefind search index into <outDir>/pagefind/ after each build.
     pagefind(),
   ],

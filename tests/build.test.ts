@@ -71,6 +71,21 @@ describe('site build from the example curriculum (tests/curricula/example)', () 
       expect(textOf(html, 'data-phase-percent'), file.path).toBe(`${file.percent.toFixed(1)}%`);
     }
   });
+  it('gives every page the Content-Security-Policy first in its head, allowing exactly the inline scripts it holds', async () => {
+    const { inlineScriptHashes } = await import('../src/utils/csp.ts');
+    const html = spawnSync('find', [out, '-name', '*.html'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+    expect(html.length).toBeGreaterThan(20);
+    for (const file of html) {
+      const page = readFileSync(file, 'utf8');
+      const policy = /^<!DOCTYPE html><html[^>]*><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">/i.exec(page)?.[1];
+      expect(policy, file).toBeDefined();
+      const allowed = [...policy!.replaceAll('&#39;', "'").matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]);
+      expect(allowed, file).toHaveLength(2);
+      // The theme scripts are on every page; none of a page's inline scripts is left out.
+      expect(inlineScriptHashes(page), file).toEqual([...allowed].sort());
+    }
+  });
+
   it('shows one checkbox or state mark per task the engine counts, on every phase page', () => {
     for (const file of report.files.filter((f) => !f.path.endsWith('/index.md'))) {
       const [, , track, name] = file.path.split('/');
@@ -124,6 +139,13 @@ describe('site build with broken content', () => {
     });
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toContain('content/tracks/system-design/extra/05-more.md:1:1 Unexpected phase in a subfolder of track "system-design"');
+  }, 300_000);
+
+  it('builds, and names the file, when an MDX note holds an inline script the pages\' policy will not run', () => {
+    const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/notes/zz-script.mdx'),
+      '---\ntitle: Scripted\ndate: 2025-01-01\n---\n\nText.\n\n<script>{`console.log("hi")`}</script>\n'));
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/content\/notes\/zz-script\.mdx: 1 inline script that browsers will not run/);
   }, 300_000);
 
   it('fails when a note names a track that does not exist', () => {

@@ -81,16 +81,23 @@ describe('rendered markdown', () => {
 });
 
 describe('Content-Security-Policy', () => {
-  it('hashes inline scripts (not JSON data or script files) and goes right after <meta charset>', async () => {
-    const { inlineScriptHashes, policyFor, withPolicy } = await import('../src/integrations/csp.ts');
+  it('hashes inline scripts (not JSON data or script files), and allows exactly the site\'s own', async () => {
+    const { inlineScriptHashes, policyFor, policyForSite, refusedInlineScripts, scriptHash } = await import('../src/utils/csp.ts');
+    const { SITE_INLINE_SCRIPTS, THEME_TOGGLE } = await import('../src/layouts/inline-scripts.ts');
     const page = '<!doctype html><html><head><meta charset="utf-8"><script>a()</script><script type="module">b()</script><script type="application/json">{"c":1}</script><script src="/x.js"></script></head><body></body></html>';
     const { createHash } = await import('node:crypto');
     const hash = (text: string): string => `sha256-${createHash('sha256').update(text).digest('base64')}`;
     expect(inlineScriptHashes(page)).toEqual([hash('a()'), hash('b()')].sort());
-    const html = withPolicy(page, policyFor([hash('a()')]));
-    expect(html).toMatch(/^<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
-    expect(html).toContain("object-src 'none'");
+    expect(policyFor([hash('a()')])).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'; /);
+    expect(policyFor([])).toContain("object-src 'none'");
     // rawHtml: true lets the learner's inline scripts run.
     expect(policyFor(null)).toContain("script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';");
+    // Raw HTML filtered: the site's two scripts by hash, nothing else inline.
+    expect(SITE_INLINE_SCRIPTS).toHaveLength(2);
+    for (const script of SITE_INLINE_SCRIPTS) expect(policyForSite(false)).toContain(`'${scriptHash(script)}'`);
+    expect(policyForSite(true)).toContain("'unsafe-inline'");
+    expect(refusedInlineScripts(`<p>x</p><script>${THEME_TOGGLE}</script>`, false)).toEqual([]);
+    expect(refusedInlineScripts('<p>x</p><script>alert(1)</script><script src="/a.js"></script>', false)).toEqual([hash('alert(1)')]);
+    expect(refusedInlineScripts('<script>alert(1)</script>', true)).toEqual([]);
   });
 });
