@@ -16,13 +16,15 @@ export const MAX_NESTING = 100;
  * hold: its cost was measured at up to about 0.3 s per 1,000 list items and
  * grows with the square of emphasis delimiters in a paragraph, and with the
  * square of unclosed `<!--`, `<!…` and `<?` in one (each is searched to the
- * paragraph's end for its close: 16,000 took 14 s), so a chunk over any of
- * these goes to Sätteri instead (with a `parse-approximate` warning). In
+ * paragraph's end for its close: 16,000 took 14 s; 986 on one 64 KB line,
+ * 0.73 s, so their scans are bounded too: `htmlScan`, about 45 ms), so a
+ * chunk over any of these goes to Sätteri instead (with a
+ * `parse-approximate` warning). In
  * all it reads at most `fileChars` of a file: a 1 MB tab-indented tracker
  * (every line a shape Sätteri may read differently) took 2.3–2.6 s with
  * 128 K, 1.8–2.0 s with 64 K; every tracker we know of is under 64 K.
  */
-export const EXACT_LIMITS = { chars: 64 * 1024, containers: 1_500, delimiters: 3_000, brackets: 6_000, htmlOpeners: 1_000, fileChars: 64 * 1024 } as const;
+export const EXACT_LIMITS = { chars: 64 * 1024, containers: 1_500, delimiters: 3_000, brackets: 6_000, htmlOpeners: 1_000, htmlScan: 4_000_000, fileChars: 64 * 1024 } as const;
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -139,6 +141,33 @@ function countBlock(text: string, start: number, counted: number): number {
   return count;
 }
 
+/**
+ * About how many characters the reference parser reads looking for the
+ * ends of raw HTML: for each `<!--`, `<![CDATA[`, `<!…` and `<?`, the
+ * distance to its close (`-->`, `]]>`, `>`, `?>`) or to the next blank line,
+ * whichever comes first. Linear: each close is searched for once per run of
+ * openers before it.
+ */
+function htmlScan(text: string): number {
+  const found = new Map<string, number>();
+  const next = (needle: string, from: number): number => {
+    const known = found.get(needle);
+    if (known !== undefined && known >= from) return known;
+    const at = text.indexOf(needle, from);
+    const position = at === -1 ? Infinity : at;
+    found.set(needle, position);
+    return position;
+  };
+  let total = 0;
+  for (let i = text.indexOf('<'); i !== -1; i = text.indexOf('<', i + 1)) {
+    const after = text.charCodeAt(i + 1);
+    if (after !== 0x21 /* ! */ && after !== 0x3f /* ? */) continue;
+    const close = after === 0x3f ? '?>' : text.startsWith('<!--', i) ? '-->' : text.startsWith('<![CDATA[', i) ? ']]>' : '>';
+    total += Math.min(next(close, i + 2), next('\n\n', i), text.length) - i;
+  }
+  return total;
+}
+
 /** Count of each character of `chars` in `text`, in one pass. */
 function countOf(text: string, chars: string): number {
   let n = 0;
@@ -165,5 +194,6 @@ export function exactAffordable(text: string, spent: number): boolean {
   return containers <= EXACT_LIMITS.containers
     && countOf(text, '*_') <= EXACT_LIMITS.delimiters
     && countOf(text, '[]') <= EXACT_LIMITS.brackets
-    && htmlOpeners(text) <= EXACT_LIMITS.htmlOpeners;
+    && htmlOpeners(text) <= EXACT_LIMITS.htmlOpeners
+    && htmlScan(text) <= EXACT_LIMITS.htmlScan;
 }
