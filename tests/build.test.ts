@@ -145,7 +145,7 @@ describe('site build with broken content', () => {
     const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/notes/zz-script.mdx'),
       '---\ntitle: Scripted\ndate: 2025-01-01\n---\n\nText.\n\n<script>{`console.log("hi")`}</script>\n'));
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout + result.stderr).toMatch(/content\/notes\/zz-script\.mdx: 1 inline script that browsers will not run/);
+    expect(result.stdout + result.stderr).toContain("content/notes/zz-script.mdx:8:1 Unexpected inline <script> (1 in this page), expected a script file: the pages' Content-Security-Policy runs only the site's own scripts, so browsers will not run it (rawHtml: true in portfolio.config.yaml allows inline scripts) [inline-script]");
   }, 300_000);
 
   it('fails when a note names a track that does not exist', () => {

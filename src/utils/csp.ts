@@ -13,6 +13,8 @@
  * rewrites its pages afterwards (that pass took 0.4–0.5 s at 1000 pages).
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { formatMessage } from '../cli/format-check.ts';
 import { readConfig } from '../config/read-config.ts';
 import { SITE_INLINE_SCRIPTS } from '../layouts/inline-scripts.ts';
 
@@ -96,12 +98,29 @@ export function refusedInlineScripts(html: string, allowRaw: boolean = allowsRaw
 
 const warned = new Set<string>();
 
+/** Where the first inline `<script>` is written in the file at `path` (1:1 when it cannot be read or found). */
+function placeOfScript(path: string): { line: number; column: number } {
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { line: 1, column: 1 };
+  }
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const at = line.search(/<script\b(?![^>]*\bsrc\s*=)/i);
+    if (at !== -1) return { line: index + 1, column: at + 1 };
+  }
+  return { line: 1, column: 1 };
+}
+
 /**
  * Say once per file, in the build's output, that its inline scripts will not
  * run: the learner wrote them (MDX is not filtered) and would otherwise only
- * find out in the browser's console.
+ * find out in the browser's console. `path:line:col message [inline-script]`,
+ * at the first `<script` written in the file.
  *
- * @param path the content file the markdown comes from
+ * @param path the content file the markdown comes from, relative to the project root
  * @param html its rendered markdown
  */
 export function warnRefusedScripts(path: string, html: string): void {
@@ -109,5 +128,8 @@ export function warnRefusedScripts(path: string, html: string): void {
   const refused = refusedInlineScripts(html);
   if (refused.length === 0) return;
   warned.add(path);
-  console.warn(`${path}: ${refused.length} inline script${refused.length === 1 ? '' : 's'} that browsers will not run: the pages' Content-Security-Policy allows only the site's own scripts (script files, or rawHtml: true in portfolio.config.yaml)`);
+  console.warn(formatMessage({
+    path, ...placeOfScript(path), rule: 'inline-script',
+    message: `Unexpected inline <script> (${refused.length} in this page), expected a script file: the pages' Content-Security-Policy runs only the site's own scripts, so browsers will not run it (rawHtml: true in portfolio.config.yaml allows inline scripts)`,
+  }));
 }
