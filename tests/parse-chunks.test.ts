@@ -86,6 +86,14 @@ describe('chunked parsing', () => {
     expect(found).toEqual(whole(text));
   });
 
+  it('reads a numbered task nested after a definition as the reference does (the fast parser would read text)', () => {
+    // Found by the line soup: Sätteri read `10. [ ] task` as the first item's paragraph after `[ref]: …` and a line.
+    const text = '[ref]: https://a.b\n- [ ] mail@example.com\n\n   10. [ ] task\n---\n\n---\n\n---\n';
+    const { found } = chunked(text);
+    expect(found).toEqual(whole(text));
+    expect((found as { items: unknown[] }).items).toHaveLength(2);
+  });
+
   it('resolves a reference in a chunk that ends in an unclosed fence (the definitions go before the chunk)', () => {
     // Found by the line soup: written after the chunk, `[ref]: #` was swallowed by the `~~~` fence running to the end.
     const text = '[ref]: https://a.b\n---\n\n- [ ] task\n[ ] [ref] task\n~~~\n[ ] task\n\n# task\n\n[ ] task\n';

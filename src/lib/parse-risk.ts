@@ -68,8 +68,32 @@ function riskyTable(text: string): string | null {
   return null;
 }
 
+/** A list marker numbered other than 1, after any container prefix: a list that cannot interrupt a paragraph. */
+const ORDERED_NOT_ONE = new RegExp(String.raw`^[ >]*(?:${MARKER} +)*(?!0*1[.)])\d{1,9}[.)](?:[ \t]|$)`, 'm');
+
 /**
- * The first risky shape in `text` (see `TEXT_RULES` and `riskyTable`), or
+ * A link definition followed at once by a line that is not blank, in a text
+ * holding a list numbered other than 1: Sätteri then reads the first list
+ * after the definition as if each nested block interrupted a paragraph, so
+ * a `10. [ ] task` after a blank line inside that list's first item is a
+ * paragraph to it and a task to GFM. Any `]:` counts as a definition, and a
+ * line holding only `>` as not blank (inside a quote that does not reset it).
+ */
+function riskyDefinition(text: string): { reason: string; offset: number } | null {
+  if (!ORDERED_NOT_ONE.test(text)) return null;
+  for (let at = text.indexOf(']:'); at !== -1;) {
+    const end = text.indexOf('\n', at);
+    if (end === -1) return null;
+    const next = text.indexOf('\n', end + 1);
+    const line = text.slice(end + 1, next === -1 ? text.length : next);
+    if (/[^ \t\r]/.test(line)) return { reason: 'definition followed by a line', offset: at };
+    at = text.indexOf(']:', end);
+  }
+  return null;
+}
+
+/**
+ * The first risky shape in `text` (see `TEXT_RULES`, `riskyDefinition` and `riskyTable`), or
  * text Sätteri cannot take as it is (unpaired surrogates, NUL), or null.
  */
 export function riskyText(text: string): string | null {
@@ -83,6 +107,8 @@ export function riskyTextAt(text: string): { reason: string; offset: number } | 
   if (nul !== -1) return { reason: 'NUL character', offset: nul };
   const found = ANY_RULE.exec(text);
   if (found) return { reason: TEXT_RULES[found.slice(1).findIndex((group) => group !== undefined)]![0], offset: found.index };
+  const definition = text.includes(']:') ? riskyDefinition(text) : null;
+  if (definition) return definition;
   const table = text.includes('|') ? riskyTable(text) : null;
   return table ? { reason: table, offset: 0 } : null;
 }

@@ -60,6 +60,25 @@ function checkbox(checked: boolean): Element {
 }
 
 /**
+ * The element that shows a task's status where the renderer made none: a
+ * read-only checkbox named "Done: label" for `[x]`/`[ ]`, a state mark
+ * named by its status for `[/]`/`[-]`. Shared by list items and by tasks
+ * the renderer left inside a paragraph (`paragraphs.ts`).
+ */
+export function statusMark(status: TaskStatus, text: string): Element {
+  if (status === 'done' || status === 'todo') {
+    const box = checkbox(status === 'done');
+    return { ...box, properties: { ...box.properties, ariaLabel: text ? `${TASK_STATUS[status].label}: ${text}` : TASK_STATUS[status].label } };
+  }
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { className: ['task-state', `task-state-${TASK_STATUS[status].slug}`], role: 'img', ariaLabel: TASK_STATUS[status].label },
+    children: [{ type: 'text', value: STATE_GLYPH[status] }],
+  };
+}
+
+/**
  * Make the rendered item show the status the engine counted: a checkbox the
  * renderer did not make (a shape its parser reads differently) is made from
  * the literal marker, and a `[/]`/`[-]` marker becomes its state element.
@@ -79,7 +98,7 @@ function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorConte
       ctx.setProperty(first, 'ariaLabel', aria);
       return false;
     }
-    const box = { ...checkbox(status === 'done'), properties: { ...checkbox(status === 'done').properties, ariaLabel: aria } };
+    const box = statusMark(status, text);
     if (first?.type === 'text' && LITERAL_GFM.test(first.value)) {
       ctx.replaceNode(first, [box, { type: 'text', value: ` ${value(first).replace(LITERAL_GFM, '')}` }, ...chips]);
       return own;
@@ -87,12 +106,7 @@ function showStatus(li: Element, inline: ElementContent[], ctx: HastVisitorConte
     ctx.insertBefore(li.children[0]!, box);
     return false;
   }
-  const state: Element = {
-    type: 'element',
-    tagName: 'span',
-    properties: { className: ['task-state', `task-state-${TASK_STATUS[status].slug}`], role: 'img', ariaLabel: TASK_STATUS[status].label },
-    children: [{ type: 'text', value: STATE_GLYPH[status] }],
-  };
+  const state = statusMark(status, text);
   if (first?.type === 'text' && RENDERED_MARKER.test(first.value)) {
     // Like GFM's `<input> text`: the state element, one space, then the text.
     ctx.replaceNode(first, [state, { type: 'text', value: ` ${value(first).replace(RENDERED_MARKER, '')}` }, ...chips]);
