@@ -34,6 +34,8 @@ const ANY_RULE = new RegExp(TEXT_RULES.map(([, pattern]) => `(${pattern.source})
 /** A table's delimiter row, after any blockquote markers: `|---|:--:|`, `-|-`. */
 const DELIMITER_ROW = /^((?: {0,3}>)*) *(?:\| *)?:?-+:? *(?:\| *:?-+:? *)*(?:\| *)?$/gm;
 const QUOTES = /^(?: {0,3}>)*/;
+/** A list item's first line opening with a checkbox: the start of a task, unless a delimiter row makes the line a table header. */
+const TASK_LINE = new RegExp(String.raw`^[ >]*(?:${MARKER}[ \t]+)+\[[^\]\n]{0,3}\]`);
 
 /** Blockquote depth of a line's container prefix. */
 function quoteDepth(prefix: string): number {
@@ -43,14 +45,18 @@ function quoteDepth(prefix: string): number {
 }
 
 /**
- * Tables: a row that starts like HTML, or a table in a blockquote followed by
- * a line at another depth (a lazy line), which the parsers end differently.
+ * Tables: a header row that is a task item's first line (`- [ ] | a` over
+ * `  | - |`: the reference reads a table holding `[ ]`, Sätteri a task), a
+ * row that starts like HTML, or a table in a blockquote followed by a line
+ * at another depth (a lazy line), which the parsers end differently.
  */
 function riskyTable(text: string): string | null {
   for (const match of text.matchAll(DELIMITER_ROW)) {
     const start = match.index;
     const previousStart = text.lastIndexOf('\n', start - 2) + 1;
-    if (!match[0].includes('|') && !text.slice(previousStart, start).includes('|')) continue;
+    const header = text.slice(previousStart, start);
+    if (!match[0].includes('|') && !header.includes('|')) continue;
+    if (TASK_LINE.test(header)) return 'table header on a task line';
     const depth = quoteDepth(match[1]!);
     let at = start + match[0].length + 1;
     while (at < text.length) {
