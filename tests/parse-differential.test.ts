@@ -75,6 +75,16 @@ describe('parse stage: fast parser where safe, reference parser elsewhere', () =
     }
   });
 
+  it('sends a table header written on a lazy line to the reference (it reads a table, Sätteri paragraph text)', () => {
+    // Found by the line soup: the header outside the delimiter row's quote, or less indented than it.
+    for (const text of ['>   - [ ] task\n[ ] | task\n>       |---|---|\n', '- [ ] task\n[ ] | task\n  |---|---|\n', '> - [ ] a\nb | c\n>   |---|---|\n']) {
+      expect(extraction(text, parseFast), text).not.toEqual(extraction(text, parseExact));
+      expect(parseWithReason(text).reason).toBe('table header on a lazy line');
+    }
+    // Written inside the item, the same table is read alike and needs no reference.
+    expect(parseWithReason('- [ ] task\n  a | b\n  |---|---|\n').parser).toBe('fast');
+  });
+
   const divergences = readdirSync(fixtures).filter((name) => name.startsWith('divergence-')).sort();
   it('has a fixture for each known divergence', () => expect(divergences.length).toBeGreaterThanOrEqual(13));
   for (const name of divergences) {

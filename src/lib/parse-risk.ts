@@ -37,6 +37,13 @@ const QUOTES = /^(?: {0,3}>)*/;
 /** A list item's first line opening with a checkbox: the start of a task, unless a delimiter row makes the line a table header. */
 const TASK_LINE = new RegExp(String.raw`^[ >]*(?:${MARKER}[ \t]+)+\[[^\]\n]{0,3}\]`);
 
+/** Spaces at the start of a line. */
+function indent(line: string): number {
+  let count = 0;
+  while (line.charCodeAt(count) === 0x20) count++;
+  return count;
+}
+
 /** Blockquote depth of a line's container prefix. */
 function quoteDepth(prefix: string): number {
   let depth = 0;
@@ -47,8 +54,10 @@ function quoteDepth(prefix: string): number {
 /**
  * Tables: a header row that is a task item's first line (`- [ ] | a` over
  * `  | - |`: the reference reads a table holding `[ ]`, Sätteri a task), a
- * row that starts like HTML, or a table in a blockquote followed by a line
- * at another depth (a lazy line), which the parsers end differently.
+ * header row outside the delimiter row's blockquotes or less indented than
+ * it (a lazy line: the reference reads a table, Sätteri a paragraph), a row
+ * that starts like HTML, or a table in a blockquote followed by a line at
+ * another depth (a lazy line), which the parsers end differently.
  */
 function riskyTable(text: string): string | null {
   for (const match of text.matchAll(DELIMITER_ROW)) {
@@ -58,6 +67,9 @@ function riskyTable(text: string): string | null {
     if (!match[0].includes('|') && !header.includes('|')) continue;
     if (TASK_LINE.test(header)) return 'table header on a task line';
     const depth = quoteDepth(match[1]!);
+    // A header outside the row's containers, or less indented than it, is a lazy line: Sätteri reads paragraph text there.
+    const headerQuotes = QUOTES.exec(header)![0];
+    if (quoteDepth(headerQuotes) !== depth || indent(header.slice(headerQuotes.length)) < indent(match[0].slice(match[1]!.length))) return 'table header on a lazy line';
     let at = start + match[0].length + 1;
     while (at < text.length) {
       const end = text.indexOf('\n', at);
