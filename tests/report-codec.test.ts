@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../src/lib/analyze.ts';
+import { relabel } from '../src/lib/io/cache.ts';
 import { decodeReport, encodeReport } from '../src/lib/io/report-codec.ts';
 import type { FileReport } from '../src/lib/types.ts';
 
@@ -37,5 +38,32 @@ describe('the cache text of a report', () => {
     const report = analyzeFile('a.md', Buffer.from('- [ ] one\n'));
     const odd = { ...report, items: [{ ...report.items[0]!, extra: 1 }] };
     expect(decodeReport(encodeReport(odd))).toEqual(odd);
+  });
+
+  it('reads the items only when they are used, through copies that put a path back too', () => {
+    const report = analyzeFile('a.md', Buffer.from('# A\n\n- [x] one\n- [ ] two ⚠\n'));
+    const text = encodeReport(report);
+    // Items left unreadable: the counts still come back, and only reading the items fails.
+    const broken = `${text.slice(0, text.indexOf('\n') + 1)}not json`;
+    const decoded = decodeReport(broken);
+    const copy = relabel(decoded, 'b/a.md');
+    expect(copy.path).toBe('b/a.md');
+    expect(copy.done).toBe(report.done);
+    expect(copy.sections).toEqual(report.sections);
+    expect(() => copy.items).toThrow();
+    const good = relabel(decodeReport(text), 'a.md');
+    expect(good).toEqual(report);
+    expect(JSON.stringify(good)).toBe(JSON.stringify(report));
+  });
+
+  it('lets a copy\'s items be replaced without touching another copy', () => {
+    const report = analyzeFile('a.md', Buffer.from('- [x] one\n'));
+    const entry = decodeReport(encodeReport(report));
+    const first = relabel(entry, 'a.md');
+    const second = relabel(entry, 'b.md');
+    first.items = [];
+    expect(first.items).toEqual([]);
+    expect(second.items).toEqual(report.items);
+    expect(Object.keys(first)).toEqual(Object.keys(report));
   });
 });

@@ -9,8 +9,9 @@ const ITEM_KEYS = ['kind', 'label', 'status', 'line', 'column', 'depth', 'sectio
 /** An item as a tuple; `section` is an index into the entry's table of section paths. */
 type ItemTuple = [Item['kind'], string, Item['status'], number, number, number, number, string | null, number | null, Item['fields']];
 
-/** The stored text's shape: the section paths once, then the report with items as tuples (or as objects, when one has other keys). */
-type Encoded = [paths: string[][], report: Omit<CachedReport, 'items'> & { items: Array<ItemTuple | Item> }];
+/** The stored text's shape: the report with `items` as a placeholder, a newline, then the section paths and the items as tuples (or as objects, when one has other keys). */
+type Head = Omit<CachedReport, 'items'> & { items: 0 };
+type Body = [paths: string[][], items: Array<ItemTuple | Item>];
 
 function isPlainItem(item: Item): boolean {
   const keys = Object.keys(item);
@@ -20,9 +21,10 @@ function isPlainItem(item: Item): boolean {
 /**
  * The cache's text for one analysis. Items are most of a report and each
  * repeated its heading path and ten key names: as tuples with the paths
- * written once, an entry is about half the size, and reading a warm
- * 1000-file curriculum's cache (v8-deserialising it and parsing the entries
- * a run uses) takes less than half the time it did.
+ * written once, an entry is about half the size. They are written after the
+ * rest of the report, on their own line, so that reading an entry parses
+ * only its counts and sections until its items are wanted (see
+ * `decodeReport`).
  */
 export function encodeReport(report: CachedReport): string {
   const paths: string[][] = [];
@@ -38,19 +40,53 @@ export function encodeReport(report: CachedReport): string {
     }
     return [item.kind, item.label, item.status, item.line, item.column, item.depth, index, item.doneDate, item.confidence, item.fields];
   });
-  return JSON.stringify([paths, { ...report, items }] satisfies Encoded);
+  // JSON never holds a raw newline, so the first one ends the head.
+  return `${JSON.stringify({ ...report, items: 0 } satisfies Head)}\n${JSON.stringify([paths, items] satisfies Body)}`;
 }
 
-/**
- * The analysis `encodeReport` stored, equal (keys in the same order) to the
- * one it was made from. Items under the same headings share one `section`
- * array, which no consumer changes.
- */
-export function decodeReport(text: string): CachedReport {
-  const [paths, report] = JSON.parse(text) as Encoded;
-  // Assigned in place, so `items` keeps its place among the report's keys (the CLI's JSON is the same warm and cold).
-  (report as CachedReport).items = report.items.map((item): Item => Array.isArray(item)
+/** The items of an entry's second line. Items under the same headings share one `section` array, which no consumer changes. */
+function decodeItems(text: string): Item[] {
+  const [paths, items] = JSON.parse(text) as Body;
+  return items.map((item): Item => Array.isArray(item)
     ? { kind: item[0], label: item[1], status: item[2], line: item[3], column: item[4], depth: item[5], section: paths[item[6]]!, doneDate: item[7], confidence: item[8], fields: item[9] }
     : item);
-  return report as CachedReport;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * The analysis `encodeReport` stored (as its text, or that text's UTF-8
+ * bytes as the disk cache keeps it), equal (keys in the same order) to the
+ * one it was made from; with `path`, as that file's report (the path first,
+ * and on each message). Its `items` are read the first time they are used:
+ * a warm run that needs only counts (the CLI's totals, the build's content
+ * check) never builds the 59,000 item objects of a 1000-file curriculum,
+ * which with their garbage were most of its time. Reading `items` (or
+ * spreading, serialising or cloning the report) gives the full array;
+ * assigning it replaces it.
+ */
+export function decodeReport(stored: string | Uint8Array): CachedReport;
+export function decodeReport(stored: string | Uint8Array, path: string): FileReport;
+export function decodeReport(stored: string | Uint8Array, path?: string): CachedReport | FileReport {
+  const text = typeof stored === 'string';
+  const end = text ? stored.indexOf('\n') : stored.indexOf(0x0a);
+  const head = JSON.parse(text ? stored.slice(0, end) : utf8.decode(stored.subarray(0, end))) as CachedReport;
+  const body = (): string => (text ? stored.slice(end + 1) : utf8.decode(stored.subarray(end + 1)));
+  let report: CachedReport | FileReport = head;
+  if (path !== undefined) {
+    const { path: _stored, ...rest } = head as FileReport;
+    report = { path, ...rest, warnings: rest.warnings.map((message) => ({ ...message, path })), errors: rest.errors.map((message) => ({ ...message, path })) };
+  }
+  let items: Item[] | undefined;
+  // Defined over the placeholder, so `items` keeps its place among the report's keys (the CLI's JSON is the same warm and cold).
+  // Copies made by `relabel` share the accessor: each decodes into the same array, and an assignment replaces it on that copy only.
+  Object.defineProperty(report, 'items', {
+    enumerable: true,
+    configurable: true,
+    get: () => (items ??= decodeItems(body())),
+    set(this: CachedReport, value: Item[]) {
+      Object.defineProperty(this, 'items', { value, enumerable: true, configurable: true, writable: true });
+    },
+  });
+  return report;
 }

@@ -37,9 +37,9 @@ export function sharedAndPersisted(hash: string): boolean {
  */
 export function shareAnalysis(hash: string, report: FileReport, persisted = false): void {
   const map = shared();
-  const { path: _path, ...entry } = report;
   map.delete(hash);
-  map.set(hash, { entry, persisted });
+  // Kept as it is: `relabel` puts the path of whoever asks on a copy, and never decodes items the report has not read yet.
+  map.set(hash, { entry: report, persisted });
   if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
 }
 
