@@ -51,9 +51,12 @@ function whole(text: string): unknown {
   }
 }
 
+/** The text the parse stage sees for a file: loaded, frontmatter blanked. */
+const body = (doc: string): string => splitFrontmatter('input.md', load('input.md', doc).text).body;
+
 /** Several generated documents one after the other (as the parse stage sees them): many lines that may start a chunk. */
 const long = (part: fc.Arbitrary<string>) => fc.array(part, { minLength: 2, maxLength: 6 })
-  .map((parts) => splitFrontmatter('input.md', load('input.md', parts.join('\n')).text).body);
+  .map((parts) => body(parts.join('\n')));
 
 describe('chunked parsing', () => {
   it('splits only before a heading or a plain bullet item at column 0, never in a table or before a nested container', () => {
@@ -92,6 +95,17 @@ describe('chunked parsing', () => {
     const { found } = chunked(text);
     expect(found).toEqual(whole(text));
     expect((found as { items: unknown[] }).items).toHaveLength(2);
+  });
+
+  it('reads a file that starts with two byte order marks as the reference does, in chunks or whole', () => {
+    // Found by the line soup: the parsers drop a second mark at the start of a text but count offsets without it,
+    // so only the first chunk lost the `[/]` item after it; the load step now removes both.
+    const text = body('\uFEFF\uFEFF\n===\n- [/] Learn closures\n- [ ] Learn closures\n\n- [ ] \n');
+    expect(text.startsWith('\n===')).toBe(true);
+    const { trees, found } = chunked(text);
+    expect(trees).toBeGreaterThan(1);
+    expect(found).toEqual(whole(text));
+    expect((found as { items: Array<{ status: string }> }).items.map((item) => item.status)).toEqual(['inProgress', 'todo']);
   });
 
   it('resolves a reference in a chunk that ends in an unclosed fence (the definitions go before the chunk)', () => {

@@ -2,7 +2,7 @@ import type { Message } from './types.ts';
 
 /** Text ready for parsing, plus what went wrong turning bytes into it. */
 export interface LoadedText {
-  /** Decoded text: BOM removed, every CRLF or lone CR turned into LF. */
+  /** Decoded text: byte order marks at the start removed, every CRLF or lone CR turned into LF. */
   text: string;
   errors: Message[];
 }
@@ -61,17 +61,18 @@ export function placeOf(bytes: Uint8Array, offset: number): { line: number; colu
  * bad byte, and decoded with U+FFFD so that the rest of the file still counts.
  * UTF-16 with a byte order mark (either order) is decoded and counted like
  * the importer reads it, and reported (rule `utf16`): the site cannot show it.
- * Line endings are normalised so labels never carry a stray `\r`; positions
- * are unaffected because CRLF, CR and LF each end exactly one line.
+ * Byte order marks at the start are removed (see `withoutBom`). Line endings
+ * are normalised so labels never carry a stray `\r`; positions are
+ * unaffected because CRLF, CR and LF each end exactly one line.
  */
 export function load(path: string, bytes: Uint8Array | string): LoadedText {
-  if (typeof bytes === 'string') return { text: normalize(bytes.replace(/^\ufeff/, '')), errors: [] };
+  if (typeof bytes === 'string') return { text: normalize(withoutBom(bytes)), errors: [] };
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
     // What Windows Notepad saves as "Unicode": read as the importer reads it, so the counts are right.
     const text = new TextDecoder(utf16, { fatal: false, ignoreBOM: false }).decode(bytes);
     return {
-      text: normalize(text.replace(/^\ufeff/, '')),
+      text: normalize(withoutBom(text)),
       errors: [{
         path, line: 1, column: 1, rule: 'utf16',
         message: `Unexpected ${utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'} text (it starts with a byte order mark), expected UTF-8; counted as written, but the site reads UTF-8 and cannot show it: save the file as UTF-8`,
@@ -88,7 +89,7 @@ export function load(path: string, bytes: Uint8Array | string): LoadedText {
       message: `Unexpected byte 0x${hex}, expected UTF-8 text; save the file as UTF-8 (or run \`npm run import\`, which repairs legacy encodings)`,
     });
   }
-  return { text: normalize(decoder.decode(bytes)), errors };
+  return { text: normalize(withoutBom(decoder.decode(bytes))), errors };
 }
 
 /** `utf-16le` or `utf-16be` when the bytes start with that byte order mark, else null. */
@@ -96,6 +97,16 @@ export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return null;
+}
+
+/**
+ * The text without the byte order marks it starts with. A file saved twice
+ * by a tool that adds one can start with two; both parsers drop a second one
+ * too but count offsets without it, so every offset in the file would be
+ * one short (a `[/]` item on the next lines would not be found where it is).
+ */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.replace(/^\ufeff+/, '') : text;
 }
 
 function normalize(text: string): string {
