@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileReport } from '../types.ts';
-import { DiskCache } from './disk-cache.ts';
+import { TextCache } from './text-cache.ts';
 import { type CachedReport, decodeReport, encodeReport } from './report-codec.ts';
 
 type Entry = CachedReport;
@@ -60,19 +60,17 @@ export function contentHash(bytes: Uint8Array): string {
  */
 export class AnalysisCache {
   /**
-   * Each entry is kept as its text (`encodeReport`) in UTF-8 bytes: the file
-   * then reads as a set of byte arrays (a copy each, 1 ms for the bench
-   * curriculum's 9.8 MB, where the same text as strings took 50–100 ms), and
-   * only the entries a run uses are parsed, their items only when used.
-   * Stored as objects, a report's tens of item objects made the file four
-   * times the size of the markdown and reading it the slowest part of a warm
-   * run.
+   * Each entry is kept as its text (`encodeReport`), all of them in one
+   * UTF-8 byte array (`TextCache`): only the entries a run uses are decoded,
+   * their items only when used. Stored as objects, a report's tens of item
+   * objects made the file four times the size of the markdown and reading it
+   * the slowest part of a warm run.
    */
-  readonly #store: DiskCache<Uint8Array>;
+  readonly #store: TextCache;
 
   /** @param fingerprint `engineFingerprint()`, which must not be null */
   constructor(folder: string, fingerprint: string) {
-    this.#store = new DiskCache(join(folder, 'analysis.v11'), fingerprint, MAX_ENTRIES);
+    this.#store = new TextCache(join(folder, 'analysis.v11'), fingerprint, MAX_ENTRIES);
   }
 
   /** The cached report for `hash`, re-labelled with `path`, or undefined. */
@@ -84,7 +82,7 @@ export class AnalysisCache {
   /** Remember a fresh analysis. */
   set(hash: string, report: FileReport): void {
     const { path: _path, ...entry } = report;
-    this.#store.set(hash, Buffer.from(encodeReport(entry)));
+    this.#store.set(hash, encodeReport(entry));
   }
 
   /** Write the cache if anything changed; false when it could not be written (the cache is an optimisation, never an error). */
