@@ -110,6 +110,26 @@ function riskyDefinition(text: string): { reason: string; offset: number } | nul
   return null;
 }
 
+/** A line in a blockquote. */
+const QUOTE_LINE = /^ *>/m;
+
+/**
+ * Where an HTML comment opens and is not closed on the same line, or -1.
+ * Inside a blockquote, Sätteri keeps the next lines' `>` markers in an
+ * inline comment's text (`- [ ] a <!--` over `> x -->` labels `a <!-- > x
+ * -->`; the reference, `a <!-- x -->`). Linear: each step starts past the
+ * last comment closed.
+ */
+function commentAcrossLines(text: string): number {
+  for (let at = text.indexOf('<!--'); at !== -1;) {
+    const lineEnd = text.indexOf('\n', at);
+    const close = text.indexOf('-->', at + 4);
+    if (close === -1 || (lineEnd !== -1 && close > lineEnd)) return at;
+    at = text.indexOf('<!--', close + 3);
+  }
+  return -1;
+}
+
 /**
  * The first risky shape in `text` (see `TEXT_RULES`, `riskyDefinition` and `riskyTable`), or
  * text Sätteri cannot take as it is (unpaired surrogates, NUL), or null.
@@ -127,6 +147,8 @@ export function riskyTextAt(text: string): { reason: string; offset: number } | 
   if (found) return { reason: TEXT_RULES[found.slice(1).findIndex((group) => group !== undefined)]![0], offset: found.index };
   const definition = text.includes(']:') ? riskyDefinition(text) : null;
   if (definition) return definition;
+  const comment = text.includes('<!--') && QUOTE_LINE.test(text) ? commentAcrossLines(text) : -1;
+  if (comment !== -1) return { reason: 'HTML comment across lines in a file with a blockquote', offset: comment };
   const table = text.includes('|') ? riskyTable(text) : null;
   return table ? { reason: table, offset: 0 } : null;
 }
