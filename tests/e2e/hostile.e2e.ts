@@ -53,6 +53,13 @@ describe.skipIf(!inject('hostileUrl'))('hostile content', () => {
     });
   }
 
+  it('draws a loose list\'s checkboxes (each in its item\'s paragraph) in the site\'s style, like a tight list\'s', async () => {
+    const { page } = await site.open('odd/02-loose/');
+    const boxes = page.locator('li.task input[type=checkbox]');
+    await expect.poll(() => boxes.count()).toBe(3);
+    expect(await boxes.evaluateAll((all) => all.map((box) => [box.parentElement?.tagName, getComputedStyle(box).appearance]))).toEqual([['P', 'none'], ['P', 'none'], ['P', 'none']]);
+  });
+
   it('still shows the tasks and text around the payloads', async () => {
     const { page } = await site.open('odd/01-payloads/');
     await expect.poll(() => page.locator('li.task').count()).toBe(4);

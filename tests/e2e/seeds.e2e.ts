@@ -72,7 +72,11 @@ describe.skipIf(!project)('the five seeds as a learner’s portfolio', () => {
           reading: document.querySelector('[data-phase-reading]') !== null,
           text: document.body.innerText,
           canvases: [...document.querySelectorAll('canvas')].map((c) => c.getBoundingClientRect().height),
+          // Every task's checkbox drawn by the site's style, in tight lists and in loose ones (text in a paragraph).
+          boxes: document.querySelectorAll('li.task input[type=checkbox]').length,
+          unstyled: [...document.querySelectorAll('li.task input[type=checkbox]')].filter((box) => getComputedStyle(box).appearance !== 'none').length,
         }));
+        expect(facts.unstyled, `${target.name}: ${facts.unstyled} of ${facts.boxes} task checkboxes without the site's style`).toBe(0);
         expect(facts.scrollWidth, `${target.name} is ${facts.scrollWidth} px wide at ${width} px`).toBeLessThanOrEqual(facts.innerWidth);
         expect(facts.h1, `${target.name}: <h1> count`).toBe(1);
         if (facts.reading) {
