@@ -8,6 +8,8 @@ export interface LoadedText {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+/** Decodes only well-formed UTF-8 (the platform's own check, far faster than `firstInvalidUtf8`): the common case in one pass. */
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Offset of the first byte that is not part of a well-formed UTF-8 sequence,
@@ -80,7 +82,15 @@ export function load(path: string, bytes: Uint8Array | string): LoadedText {
     };
   }
   const errors: Message[] = [];
-  const bad = firstInvalidUtf8(bytes);
+  let decoded: string;
+  let bad = -1;
+  try {
+    decoded = strict.decode(bytes);
+  } catch {
+    // Where a file stops being UTF-8 is looked for only in a file that does.
+    decoded = decoder.decode(bytes);
+    bad = firstInvalidUtf8(bytes);
+  }
   if (bad !== -1) {
     const { line, column } = placeOf(bytes, bad);
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
@@ -89,7 +99,7 @@ export function load(path: string, bytes: Uint8Array | string): LoadedText {
       message: `Unexpected byte 0x${hex}, expected UTF-8 text; save the file as UTF-8 (or run \`npm run import\`, which repairs legacy encodings)`,
     });
   }
-  return { text: normalize(withoutBom(decoder.decode(bytes))), errors };
+  return { text: normalize(withoutBom(decoded)), errors };
 }
 
 /** `utf-16le` or `utf-16be` when the bytes start with that byte order mark, else null. */

@@ -10,6 +10,13 @@ import type { Counts, Message, Section, SplitCounts, WrittenTotal } from './type
  */
 const LINE = /^((?:[\p{L}\p{N}][\p{L}\p{N}.-]*\s+){0,3}(?:progress|completion(?:\s+rate)?))\s*:\s*((\d+)\s*\/\s*(\d+)[^(\n]*(?:\(\s*(\d+(?:\.\d+)?)\s*%\s*\))?|(\d+(?:\.\d+)?)\s*%)/iu;
 const OVERALL = /^(?:overall|total|whole)\b/i;
+/**
+ * The label's last word, as `LINE` reads it once `plain` has removed `*` and
+ * `_` (with the same flags, so the same letters fold): a line without it, or
+ * without a colon, cannot be a progress line, and most lines are skipped
+ * before the slower `plain`.
+ */
+const LABEL_WORD = /p[*_]*r[*_]*o[*_]*g[*_]*r[*_]*e[*_]*s[*_]*s|c[*_]*o[*_]*m[*_]*p[*_]*l[*_]*e[*_]*t[*_]*i[*_]*o[*_]*n/iu;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 /**
@@ -103,7 +110,7 @@ export function findWrittenTotals(body: string, sections: Section[], file: Split
       return;
     }
     if (opening) { fence = opening; return; }
-    if (/^\s*\|/.test(raw) || !/[0-9]/.test(raw)) return;
+    if (/^\s*\|/.test(raw) || !/[0-9]/.test(raw) || !raw.includes(':') || !LABEL_WORD.test(raw)) return;
     const { text, map } = plain(raw);
     const match = LINE.exec(text.trim());
     if (!match) return;
