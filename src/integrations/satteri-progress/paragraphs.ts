@@ -107,18 +107,18 @@ export function visitParagraph(p: Element, ctx: HastVisitorContext, lineOffset: 
   }
   if (inside.length === 0) return;
   const lines = linesOf(p.children, start.line);
-  const firstTask = lines.findIndex((line) => line.line + lineOffset === inside[0]!.line);
-  if (firstTask === -1) return;
+  // Where each task's text starts among the paragraph's lines; every task must have its line.
+  const lineIndex = new Map(lines.map((line, index) => [line.line + lineOffset, index]));
+  const at = inside.map((item) => lineIndex.get(item.line) ?? -1);
+  if (at.includes(-1)) return;
   const made: Array<{ li: Element; start: number | null }> = [];
   for (let index = 0; index < inside.length; index++) {
-    const from = lines.findIndex((line) => line.line + lineOffset === inside[index]!.line);
-    const to = index + 1 < inside.length ? lines.findIndex((line) => line.line + lineOffset === inside[index + 1]!.line) : lines.length;
-    const task = from === -1 || to === -1 ? null : taskItem(inside[index]!, lines.slice(from, to), lineOffset);
+    const task = taskItem(inside[index]!, lines.slice(at[index], at[index + 1] ?? lines.length), lineOffset);
     if (!task) return;
     made.push(task);
   }
   const blocks: ElementContent[] = [];
-  if (firstTask > 0) blocks.push({ type: 'element', tagName: 'p', properties: {}, children: joined(lines.slice(0, firstTask)) });
+  if (at[0]! > 0) blocks.push({ type: 'element', tagName: 'p', properties: {}, children: joined(lines.slice(0, at[0])) });
   // One list per run of tasks written with the same kind of marker.
   let run: typeof made = [];
   for (const task of made) {

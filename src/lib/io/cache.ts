@@ -76,7 +76,7 @@ export class AnalysisCache {
   /** The cached report for `hash`, re-labelled with `path`, or undefined. */
   get(hash: string, path: string): FileReport | undefined {
     const bytes = this.#store.get(hash);
-    return bytes === undefined ? undefined : decodeReport(bytes, path);
+    return bytes === undefined ? undefined : relabel(decodeReport(bytes), path);
   }
 
   /** Remember a fresh analysis. */

@@ -57,26 +57,18 @@ const utf8 = new TextDecoder();
 /**
  * The analysis `encodeReport` stored (as its text, or that text's UTF-8
  * bytes as the disk cache keeps it), equal (keys in the same order) to the
- * one it was made from; with `path`, as that file's report (the path first,
- * and on each message). Its `items` are read the first time they are used:
- * a warm run that needs only counts (the CLI's totals, the build's content
- * check) never builds the 59,000 item objects of a 1000-file curriculum,
- * which with their garbage were most of its time. Reading `items` (or
- * spreading, serialising or cloning the report) gives the full array;
- * assigning it replaces it.
+ * one it was made from (`relabel` gives it a file's path). Its `items` are
+ * read the first time they are used: a warm run that needs only counts (the
+ * CLI's totals, the build's content check) never builds the 59,000 item
+ * objects of a 1000-file curriculum, which with their garbage were most of
+ * its time. Reading `items` (or spreading, serialising or cloning the
+ * report) gives the full array; assigning it replaces it.
  */
-export function decodeReport(stored: string | Uint8Array): CachedReport;
-export function decodeReport(stored: string | Uint8Array, path: string): FileReport;
-export function decodeReport(stored: string | Uint8Array, path?: string): CachedReport | FileReport {
+export function decodeReport(stored: string | Uint8Array): CachedReport {
   const text = typeof stored === 'string';
   const end = text ? stored.indexOf('\n') : stored.indexOf(0x0a);
-  const head = JSON.parse(text ? stored.slice(0, end) : utf8.decode(stored.subarray(0, end))) as CachedReport;
+  const report = JSON.parse(text ? stored.slice(0, end) : utf8.decode(stored.subarray(0, end))) as CachedReport;
   const body = (): string => (text ? stored.slice(end + 1) : utf8.decode(stored.subarray(end + 1)));
-  let report: CachedReport | FileReport = head;
-  if (path !== undefined) {
-    const { path: _stored, ...rest } = head as FileReport;
-    report = { path, ...rest, warnings: rest.warnings.map((message) => ({ ...message, path })), errors: rest.errors.map((message) => ({ ...message, path })) };
-  }
   let items: Item[] | undefined;
   // Defined over the placeholder, so `items` keeps its place among the report's keys (the CLI's JSON is the same warm and cold).
   // Copies made by `relabel` share the accessor: each decodes into the same array, and an assignment replaces it on that copy only.
