@@ -59,7 +59,7 @@ export async function checkContent(root: string, options: CheckOptions): Promise
   errors.push(...files.problems.filter((problem) => !problem.path.startsWith('content/tracks')));
   // The engine already said where a tracker's YAML breaks; say it once.
   errors.push(...checkFrontmatter(pages).filter((m) => !(m.rule === 'frontmatter-yaml' && engineYaml.has(m.path))));
-  const site = readSiteLinks(root, pages);
+  const site = readSiteLinks(root, pages, options.cacheDir);
   const links = checkLinks(root, pages, siteRoutes(root, pages, site.tags.keys()), site);
   errors.push(...checkStructure(files, pages), ...checkNoteReferences(pages), ...links.errors);
   warnings.push(...links.warnings);

@@ -6,6 +6,7 @@ import { LinkResolver, type LinkPage } from '../lib/links/resolve.ts';
 import { tagAncestry, tagSlug } from '../lib/links/tags.ts';
 import { MARKDOWN_EXTENSIONS } from '../lib/io/files.ts';
 import { findContentFiles } from './content-files.ts';
+import { PageTextCache } from './page-text-cache.ts';
 import { readPages, type PageFile } from './pages.ts';
 
 /** A tag with the pages that carry it (or a tag below it), for the tag pages. */
@@ -68,11 +69,15 @@ function writtenTags(page: PageFile, text: PageText | undefined): string[] {
 /** Each file's links as last read, by path: the dev server reads the site's links on every request, and one edit changes one file. */
 const parsed = new Map<string, { source: string; text: PageText }>();
 
-/** A page's links, headings and inline tags, parsed again only when its text changed. */
-function pageText(path: string, source: string): PageText {
+/** A page's links, headings and inline tags, parsed again only when its text changed (in this process, or since `cache` was written). */
+function pageText(path: string, source: string, cache: PageTextCache | null): PageText {
   const known = parsed.get(path);
   if (known?.source === source) return known.text;
-  const text = readPageText(path, splitFrontmatter(path, source).body);
+  let text = cache?.get(path, source);
+  if (!text) {
+    text = readPageText(path, splitFrontmatter(path, source).body);
+    cache?.set(path, source, text);
+  }
   parsed.set(path, { source, text });
   return text;
 }
@@ -85,12 +90,15 @@ function pageText(path: string, source: string): PageText {
  *
  * @param root the project folder
  * @param pages the pages, when the caller has read them already
+ * @param cacheDir where what was read of each page is kept for the next run (`PageTextCache`); null reads every page
  */
-export function readSiteLinks(root: string, pages: PageFile[] = readPages(root, findContentFiles(root))): SiteLinks {
+export function readSiteLinks(root: string, pages: PageFile[] = readPages(root, findContentFiles(root)), cacheDir: string | null = null): SiteLinks {
   const linkPages = pages.map(linkPage);
   const resolver = new LinkResolver(linkPages);
   const texts = new Map<string, PageText>();
-  for (const page of pages) if (page.text !== null) texts.set(page.path, pageText(page.path, page.text));
+  const cache = PageTextCache.open(cacheDir);
+  for (const page of pages) if (page.text !== null) texts.set(page.path, pageText(page.path, page.text, cache));
+  cache?.save();
   const linkPageOf = new Map(linkPages.map((p) => [p.path, p]));
 
   const tagsOf = new Map<string, string[]>();

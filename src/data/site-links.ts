@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { CollectionEntry } from 'astro:content';
 import { readSiteLinks, type SiteLinks } from '../check/site-links.ts';
 import { getCurriculum } from './curriculum.ts';
@@ -22,7 +23,7 @@ async function load(): Promise<SiteLinkData> {
   }
   for (const note of notes) if (note.entry.filePath) entries.set(note.entry.filePath, note.entry);
   // The build runs from the project root, where content/ and public/ are.
-  return { ...readSiteLinks(process.cwd()), entries };
+  return { ...readSiteLinks(process.cwd(), undefined, resolve('node_modules/.cache/learning-portfolio')), entries };
 }
 
 let memo: Promise<SiteLinkData> | undefined;
