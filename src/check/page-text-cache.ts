@@ -7,6 +7,7 @@ import type { PageText } from '../lib/links/page-links.ts';
 
 /** Most pages kept on disk; the ones read by the latest run are kept first. */
 const MAX_ENTRIES = 20_000;
+const utf8 = new TextDecoder();
 
 /**
  * A digest of what a page's links depend on besides its text: the engine's
@@ -53,7 +54,7 @@ export class PageTextCache {
     const bytes = this.#store.get(PageTextCache.#key(path, source));
     if (bytes === undefined) return undefined;
     try {
-      return JSON.parse(new TextDecoder().decode(bytes)) as PageText;
+      return JSON.parse(utf8.decode(bytes)) as PageText;
     } catch {
       return undefined;
     }
