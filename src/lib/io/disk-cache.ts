@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomic-file.ts';
 import { deserialize, serialize } from 'node:v8';
 
 interface CacheFile<T> {
@@ -57,16 +57,14 @@ export class DiskCache<T> {
       if (count >= this.#maxEntries) break;
       if (!(key in entries)) { entries[key] = value; count++; }
     }
+    let data: Uint8Array;
     try {
-      mkdirSync(dirname(this.#file), { recursive: true });
-      const temporary = `${this.#file}.${process.pid}.tmp`;
-      writeFileSync(temporary, serialize({ fingerprint: this.#fingerprint, entries } satisfies CacheFile<T>));
-      renameSync(temporary, this.#file);
-      this.#dirty = false;
-      return true;
+      data = serialize({ fingerprint: this.#fingerprint, entries } satisfies CacheFile<T>);
     } catch {
-      // A read-only node_modules only costs speed.
       return false;
     }
+    if (!writeFileAtomically(this.#file, [data])) return false;
+    this.#dirty = false;
+    return true;
   }
 }

@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomically } from './atomic-file.ts';
 
 /** The file's index: the keys, and where each entry's bytes end (entry k spans `ends[k - 1]` to `ends[k]`). */
 interface Index {
@@ -120,23 +120,8 @@ export class TextCache {
     const index = Buffer.from(JSON.stringify({ format: FORMAT, fingerprint: this.#fingerprint, keys: entries.map(([key]) => key), ends } satisfies Index));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(index.length, 0);
-    try {
-      mkdirSync(dirname(this.#file), { recursive: true });
-      const temporary = `${this.#file}.${process.pid}.tmp`;
-      const fd = openSync(temporary, 'w');
-      try {
-        for (const part of [length, index, bytes.subarray(0, at)]) {
-          for (let written = 0; written < part.length;) written += writeSync(fd, part, written);
-        }
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temporary, this.#file);
-      this.#dirty = false;
-      return true;
-    } catch {
-      // A read-only node_modules only costs speed.
-      return false;
-    }
+    if (!writeFileAtomically(this.#file, [length, index, bytes.subarray(0, at)])) return false;
+    this.#dirty = false;
+    return true;
   }
 }
