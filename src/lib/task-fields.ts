@@ -60,6 +60,16 @@ const TRAILING_TAG = /(?:^|\s)(#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*)$/u;
 /** Any field emoji: recurrence text stops before one. */
 const ANY_FIELD = new RegExp(`${alternatives(DATE_EMOJI)}|${alternatives(PRIORITY_EMOJI)}|${RECURRENCE}`, 'u');
 
+/**
+ * Where a text holds anything that could be an Obsidian Tasks field (an
+ * emoji of one): where none is, `readTaskFields` finds none. For a renderer
+ * that wants to know, with one scan of a page, which of its items may carry
+ * fields.
+ */
+export function taskFieldOffsets(text: string): number[] {
+  return [...text.matchAll(new RegExp(ANY_FIELD.source, 'gu'))].map((match) => match.index);
+}
+
 const emptyFields = (): TaskFields => ({ due: null, scheduled: null, start: null, created: null, cancelled: null, priority: null, recurrence: null });
 
 /**

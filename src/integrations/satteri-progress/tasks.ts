@@ -21,7 +21,7 @@ const STATE_GLYPH = { inProgress: '◐', skipped: '⊘' } as const;
 /** As the engine (`src/lib/extract-tasks.ts`): `[/]` or `[-]` then whitespace, at the paragraph start in the source. */
 const EXTENDED = /^\[([/-])\][ \t\r\n]/;
 /** The marker as it appears in the rendered text, with the whitespace after it. */
-const RENDERED_MARKER = /^\[[/-]\]\s*/;
+export const RENDERED_MARKER = /^\[[/-]\]\s*/;
 /** The label as the engine reads it: plain text without its Obsidian Tasks fields. */
 function label(nodes: readonly ElementContent[]): string {
   return readTaskFields(plainText(nodes)).text.trim();
@@ -46,7 +46,8 @@ function extendedStatus(inline: ElementContent[], source: string): 'inProgress' 
   return marker[1] === '/' ? 'inProgress' : 'skipped';
 }
 
-function addClasses(ctx: HastVisitorContext, node: Readonly<Element>, classes: string[]): void {
+/** Add classes to an element, keeping those it has (each once, in order). */
+export function addClasses(ctx: HastVisitorContext, node: Readonly<Element>, classes: string[]): void {
   const current = node.properties['className'];
   const list = current == null ? [] : Array.isArray(current) ? current.map(String) : String(current).split(/\s+/);
   ctx.setProperty(node, 'className', [...new Set([...list, ...classes])].filter((name) => name !== ''));
@@ -207,4 +208,4 @@ function placeDateSlot(li: Element, ctx: HastVisitorContext, line: number): void
 }
 
 /** Blocks that may follow a tight item's text: the slot goes before them. */
-const BLOCK_AFTER_TEXT = new Set(['ul', 'ol', 'p', 'pre', 'blockquote', 'table', 'div']);
+export const BLOCK_AFTER_TEXT = new Set(['ul', 'ol', 'p', 'pre', 'blockquote', 'table', 'div']);
