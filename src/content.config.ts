@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { pruneRendered, renderedOutside } from './data/rendered-html.ts';
+import { pruneRendered, renderedOutside, renderedWritten } from './data/rendered-html.ts';
 import { entryId } from './lib/content-ids.ts';
 import { noteSchema } from './schemas/note.ts';
 import { phaseSchema } from './schemas/phase.ts';
@@ -23,6 +23,8 @@ function optionalGlob(options: Parameters<typeof glob>[0] & { base: string }): R
     load: async (context) => {
       if (existsSync(options.base)) {
         await loader.load(renderedOutside(context));
+        // The pages' files are written while the next ones render; the collection's are all in place when its sync ends.
+        await renderedWritten();
         pruneRendered(context.store, context.collection);
         return;
       }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pruneRendered, renderedHtml, renderedOutside, toolFingerprint } from '../src/data/rendered-html.ts';
+import { pruneRendered, renderedHtml, renderedOutside, renderedWritten, toolFingerprint } from '../src/data/rendered-html.ts';
 
 type Store = LoaderContext['store'];
 
@@ -48,22 +48,42 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const files = (collection: string): string[] => (existsSync(join(dir, collection)) ? readdirSync(join(dir, collection)) : []);
 
 describe('renderedOutside', () => {
-  it('keeps the HTML out of the store and gives it back to the page, headings kept', () => {
+  it('keeps the HTML out of the store and gives it back to the page, headings kept', async () => {
     const inner = memoryStore();
     const store = outside(inner, 'phases');
     store.set(entry('web/01', 'd1', '<ul><li>one</li></ul>'));
     const stored = inner.raw.get('web/01')!;
     expect(stored.rendered?.html).toBe('');
     expect(stored.rendered?.metadata?.headings).toEqual([{ depth: 2, slug: 'a', text: 'A' }]);
+    // Before its file is written (in the background), the page is read from memory.
+    expect(files('phases')).toHaveLength(0);
     expect(renderedHtml(stored, dir)).toBe('<ul><li>one</li></ul>');
+    await renderedWritten();
     expect(files('phases')).toHaveLength(1);
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['phases']));
+    expect(renderedHtml(stored, dir)).toBe('<ul><li>one</li></ul>');
   });
 
-  it('replaces the file when the content changes, and removes it with the entry', () => {
+  it('puts no file in place for an entry removed or replaced while its page was being written', async () => {
+    const inner = memoryStore();
+    const store = outside(inner, 'phases');
+    store.set(entry('web/01', 'd1', 'first'));
+    store.set(entry('web/01', 'd2', 'second'));
+    store.set(entry('web/02', 'd1', 'other'));
+    store.delete('web/02');
+    await renderedWritten();
+    expect(files('phases')).toHaveLength(1);
+    expect(renderedHtml(inner.raw.get('web/01')!, dir)).toBe('second');
+    expect(existsSync(join(dir, '.writing')) ? readdirSync(join(dir, '.writing')) : []).toEqual([]);
+  });
+
+  it('replaces the file when the content changes, and removes it with the entry', async () => {
     const inner = memoryStore();
     const store = outside(inner, 'phases');
     store.set(entry('web/01', 'd1', 'old'));
+    await renderedWritten();
     store.set(entry('web/01', 'd2', 'new'));
+    await renderedWritten();
     expect(renderedHtml(inner.raw.get('web/01')!, dir)).toBe('new');
     expect(files('phases')).toHaveLength(1);
     store.delete('web/01');
@@ -71,10 +91,11 @@ describe('renderedOutside', () => {
     expect(inner.raw.has('web/01')).toBe(false);
   });
 
-  it('reports an entry whose file is gone as unknown, so the loader renders it again', () => {
+  it('reports an entry whose file is gone as unknown, so the loader renders it again', async () => {
     const inner = memoryStore();
     const store = outside(inner, 'phases');
     store.set(entry('web/01', 'd1', 'page'));
+    await renderedWritten();
     expect(store.get('web/01')).toBeDefined();
     rmSync(join(dir, 'phases'), { recursive: true });
     expect(store.get('web/01')).toBeUndefined();
@@ -94,19 +115,21 @@ describe('renderedOutside', () => {
     expect(files('notes')).toEqual([]);
   });
 
-  it('keeps collections apart and clears only its own', () => {
+  it('keeps collections apart and clears only its own', async () => {
     const phases = outside(memoryStore(), 'phases');
     const notes = outside(memoryStore(), 'notes');
     phases.set(entry('same', 'd1', 'phase'));
     notes.set(entry('same', 'd1', 'note'));
+    await renderedWritten();
     notes.clear();
     expect(files('notes')).toEqual([]);
     expect(files('phases')).toHaveLength(1);
   });
 
-  it('names the file when the store and the cache disagree, instead of showing an empty page', () => {
+  it('names the file when the store and the cache disagree, instead of showing an empty page', async () => {
     const inner = memoryStore();
     outside(inner, 'phases').set(entry('web/01', 'd1', 'page'));
+    await renderedWritten();
     rmSync(join(dir, 'phases'), { recursive: true });
     expect(() => renderedHtml(inner.raw.get('web/01')!, dir)).toThrow(/content\/tracks\/web\/01\.md: its rendered page is missing/);
   });
@@ -126,13 +149,14 @@ describe('renderedOutside', () => {
 });
 
 describe('pruneRendered', () => {
-  it('removes the files no entry names (Astro cleared its store without the loader), and only those', () => {
+  it('removes the files no entry names (Astro cleared its store without the loader), and only those', async () => {
     const inner = memoryStore();
     const store = outside(inner, 'phases');
     store.set(entry('kept', 'd1', 'kept'));
     store.set(entry('gone', 'd1', 'gone'));
     inner.raw.delete('gone');
     outside(memoryStore(), 'notes').set(entry('note', 'd1', 'note'));
+    await renderedWritten();
     expect(pruneRendered(inner, 'phases', dir)).toBe(1);
     expect(renderedHtml(inner.raw.get('kept')!, dir)).toBe('kept');
     expect(files('phases')).toHaveLength(1);
