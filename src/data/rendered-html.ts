@@ -101,6 +101,14 @@ function pending(): { pages: Map<string, string>; writes: Set<Promise<void>> } {
 }
 
 let temporaryCount = 0;
+/** Folders this process has made: made once, and again only when a write finds one gone. */
+const madeFolders = new Set<string>();
+
+async function folder(path: string, again = false): Promise<void> {
+  if (!again && madeFolders.has(path)) return;
+  await mkdir(path, { recursive: true });
+  madeFolders.add(path);
+}
 
 /**
  * Write a page's file whole, then rename it into place, so a build stopped
@@ -112,15 +120,24 @@ let temporaryCount = 0;
 function writePage(dir: string, name: string, html: string): void {
   const { pages, writes } = pending();
   pages.set(name, html);
-  const temporary = join(dir, '.writing', `${process.pid}-${temporaryCount++}.tmp`);
+  const writing = join(dir, '.writing');
+  const temporary = join(writing, `${process.pid}-${temporaryCount++}.tmp`);
+  const target = join(dir, name);
   const write = (async (): Promise<void> => {
     try {
-      await mkdir(join(dir, '.writing'), { recursive: true });
-      await mkdir(dirname(join(dir, name)), { recursive: true });
-      await writeFile(temporary, html);
+      await folder(writing);
+      await writeFile(temporary, html).catch(async () => {
+        // The folder was removed since it was made (a cleared cache): make it again, once.
+        await folder(writing, true);
+        await writeFile(temporary, html);
+      });
       // Removed or replaced while it was written: nothing to put in place.
       if (pages.get(name) !== html) return void (await rm(temporary, { force: true }));
-      await rename(temporary, join(dir, name));
+      await folder(dirname(target));
+      await rename(temporary, target).catch(async () => {
+        await folder(dirname(target), true);
+        await rename(temporary, target);
+      });
       if (pages.get(name) === html) pages.delete(name);
     } catch {
       await rm(temporary, { force: true }).catch(() => {});
