@@ -1,10 +1,8 @@
 import type { Element } from 'hast';
 import type { HastFilteredVisitor, HastVisitorContext } from 'satteri';
-import { headerWords } from '../../lib/extract-tables.ts';
 import { taskFieldOffsets } from '../../lib/task-fields.ts';
-import type { Status } from '../../lib/types.ts';
 import { type EngineItems, taskAt } from './engine-items.ts';
-import { BADGE_CLASS, visitTable } from './tables.ts';
+import { streamedTables } from './streamed-tables.ts';
 import { addClasses, dateSlot, RENDERED_MARKER, statusMark, TASK_STATUS, type TaskStatus, visitListItem } from './tasks.ts';
 
 /** A list item's start as the engine reads a task there: list marker, spaces, `[c]`, whitespace, then text on the same line. */
@@ -13,8 +11,6 @@ const TASK_START = /(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX/-])\][ \t]+(?=\S)/y;
 const MARKER_STATUS: Readonly<Record<string, TaskStatus>> = { ' ': 'todo', x: 'done', X: 'done', '/': 'inProgress', '-': 'skipped' };
 /** A link definition labelled `/` or `-`: it makes a `[/]`/`[-]` marker a link. */
 const MARKER_DEFINITION = /\[\s*[/-]\s*\]:/;
-/** Header text that `ctx.textContent` may read other than the engine (images' alt text, inline HTML, references). */
-const HEADER_MARKUP = /[<!&]/;
 
 /** What the next checkbox visited belongs to: a counted task, a list item the engine does not count, or a `[/]`/`[-]` task. */
 type CheckboxPlan =
@@ -28,17 +24,6 @@ interface OpenItem {
   line: number;
   /** Where the item ends in the source. */
   end: number;
-}
-
-/** The status table being visited, when the engine counts rows in it. */
-interface TableState {
-  /** Index of the `Status` header cell, -1 until found (or when there is none). */
-  column: number;
-  inHead: boolean;
-  headerRows: number;
-  cell: number;
-  /** The row's line in the file and the status the engine counts, or null for a row it does not count. */
-  row: { line: number; status: Status } | null;
 }
 
 const startOf = (node: Element): number | undefined => node.position?.start.offset;
@@ -74,12 +59,11 @@ function anyWithin(offsets: number[], from: number, to: number): boolean {
  * visited before its checkbox and its text, so the item sets what its
  * checkbox (`input`) and its first text are to become; a task's date slot
  * goes before the first block visited inside it, into its paragraph when
- * that starts the item, or at its end. A status table's cells are visited
- * after its header cells, which give the status column. Anything the walk
- * cannot settle so (Obsidian Tasks fields or entities in the item, a
- * checkbox character that is not the engine's status, a `[/]` that a link
- * definition makes a link, a header with markup) is marked by
- * `visitListItem` or `visitTable` instead.
+ * that starts the item, or at its end. Status tables are marked the same
+ * way (`streamed-tables.ts`). An item the walk cannot settle so (Obsidian
+ * Tasks fields or an entity in it, a checkbox character that is not the
+ * engine's status, a `[/]` that a link definition makes a link) is marked by
+ * `visitListItem` instead.
  *
  * @param source the text Sätteri renders
  * @param offset lines to add to a rendered line to get the file's (`lines.ts`)
@@ -96,7 +80,7 @@ export function streamedVisitors(source: string, offset: number, engine: EngineI
   /** A `[/]`/`[-]` task whose marker is still to become its state element. */
   let pendingState: { li: Element; status: TaskStatus; text: string } | null = null;
   const lists: Array<{ node: Element; end: number; marked: boolean }> = [];
-  let table: TableState | null = null;
+  const tables = streamedTables(source, offset, engine);
 
   /**
    * Place the open task's slot: into `block` when it is the task's first paragraph (the first block
@@ -225,64 +209,7 @@ export function streamedVisitors(source: string, offset: number, engine: EngineI
         lists.push({ node, end, marked: false });
       }
     } else if (node.tagName === 'table') {
-      table = null;
-      const first = node.position?.start.line;
-      const last = node.position?.end.line;
-      if (first === undefined || last === undefined) return;
-      let counted = false;
-      for (let line = first; line <= last && !counted; line++) counted = engine.rows.has(line + offset);
-      if (!counted) return;
-      const start = startOf(node)!;
-      const headerEnd = source.indexOf('\n', start);
-      if (HEADER_MARKUP.test(source.slice(start, headerEnd === -1 ? undefined : headerEnd))) {
-        visitTable(node, ctx, offset, engine);
-        return;
-      }
-      table = { column: -1, inHead: false, headerRows: 0, cell: 0, row: null };
-    }
-  };
-
-  const visitTablePart = (node: Element, ctx: HastVisitorContext): void => {
-    if (!table) return;
-    switch (node.tagName) {
-      case 'thead':
-        table.inHead = true;
-        return;
-      case 'tbody':
-        table.inHead = false;
-        return;
-      case 'tr': {
-        table.cell = 0;
-        table.row = null;
-        if (table.inHead) {
-          table.headerRows++;
-          return;
-        }
-        const line = node.position?.start.line;
-        const status = line === undefined ? undefined : engine.rows.get(line + offset);
-        if (table.column === -1 || line === undefined || status === undefined) return;
-        table.row = { line: line + offset, status };
-        ctx.setProperty(node, 'id', `L${line + offset}`);
-        return;
-      }
-      case 'th':
-        if (table.inHead && table.headerRows === 1 && table.column === -1
-          && headerWords(ctx.textContent(node).replace(/\s+/g, ' ').trim()) === 'status') {
-          table.column = table.cell;
-        }
-        table.cell++;
-        return;
-      default:
-        if (!table.inHead && table.row && table.cell === table.column) {
-          const badge: Element = {
-            type: 'element', tagName: 'span',
-            properties: { className: ['badge', BADGE_CLASS[table.row.status]] },
-            // The cell's own nodes, moved (not copied) into the badge.
-            children: node.children,
-          };
-          ctx.setProperty(node, 'children', [badge, dateSlot(table.row.line)]);
-        }
-        table.cell++;
+      tables.visitTable(node, ctx);
     }
   };
 
@@ -291,7 +218,7 @@ export function streamedVisitors(source: string, offset: number, engine: EngineI
       { filter: ['li'], visit: listItem },
       { filter: ['input'], visit: visitCheckbox },
       { filter: ['ul', 'ol', 'p', 'pre', 'blockquote', 'table', 'div'], visit: visitBlock },
-      { filter: ['thead', 'tbody', 'tr', 'th', 'td'], visit: visitTablePart },
+      { filter: ['thead', 'tbody', 'tr', 'th', 'td'], visit: tables.visitTablePart },
     ],
     after: (_root, ctx) => {
       stateFirst(ctx);
