@@ -3,7 +3,7 @@ import type { HastFilteredVisitor, HastVisitorContext } from 'satteri';
 import { taskFieldOffsets } from '../../lib/task-fields.ts';
 import { type EngineItems, taskAt } from './engine-items.ts';
 import { streamedTables } from './streamed-tables.ts';
-import { addClasses, dateSlot, RENDERED_MARKER, statusMark, TASK_STATUS, type TaskStatus, visitListItem } from './tasks.ts';
+import { addClasses, BLOCK_AFTER_TEXT, dateSlot, RENDERED_MARKER, statusMark, TASK_STATUS, type TaskStatus, visitListItem } from './tasks.ts';
 
 /** A list item's start as the engine reads a task there: list marker, spaces, `[c]`, whitespace, then text on the same line. */
 const TASK_START = /(?:[-*+]|\d{1,9}[.)])[ \t]+\[([ xX/-])\][ \t]+(?=\S)/y;
@@ -217,7 +217,8 @@ export function streamedVisitors(source: string, offset: number, engine: EngineI
     element: [
       { filter: ['li'], visit: listItem },
       { filter: ['input'], visit: visitCheckbox },
-      { filter: ['ul', 'ol', 'p', 'pre', 'blockquote', 'table', 'div'], visit: visitBlock },
+      // The blocks a date slot goes before (or into, for a loose item's paragraph), as on the tree path.
+      { filter: [...BLOCK_AFTER_TEXT], visit: visitBlock },
       { filter: ['thead', 'tbody', 'tr', 'th', 'td'], visit: tables.visitTablePart },
     ],
     after: (_root, ctx) => {
