@@ -43,7 +43,11 @@ const entry = (id: string, digest: string, html: string, imagePaths: string[] = 
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'rendered-html-')); });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+// Pages are written in the background: each test's writes end before its folder goes.
+afterEach(async () => {
+  await renderedWritten();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const files = (collection: string): string[] => (existsSync(join(dir, collection)) ? readdirSync(join(dir, collection)) : []);
 

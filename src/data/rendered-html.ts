@@ -205,7 +205,8 @@ export function renderedOutside(context: LoaderContext, dir: string = RENDERED_D
   };
   wrapped.clear = () => {
     for (const name of pending().pages.keys()) if (name.startsWith(`${collection}/`)) pending().pages.delete(name);
-    rmSync(folder, { recursive: true, force: true });
+    // A page being written may land in the folder while it is removed: try again rather than fail.
+    rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
     store.clear();
   };
   const generateDigest: LoaderContext['generateDigest'] = (data) => `${context.generateDigest(data)}-${tool}`;
