@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readInput } from '../../lib/io/read-input.ts';
 
 /** The engine's load step: BOM removed, CRLF and lone CR become LF. */
 function normalise(text: string): string {
@@ -33,14 +34,16 @@ export function lineOffset(original: string, rendered: string): number {
   return newlines(file, startInFile) - newlines(body, startInBody);
 }
 
-/** {@link lineOffset} for the file at `fileURL`; 0 when there is no readable file. */
+const utf8 = new TextDecoder();
+
+/**
+ * {@link lineOffset} for the file at `fileURL`; 0 when there is no readable
+ * file. Read as the engine reads it (`readInput`), so a build reads the file
+ * once for this, the engine's items and the data layer.
+ */
 export function lineOffsetForFile(fileURL: URL | undefined, rendered: string): number {
   if (!fileURL || fileURL.protocol !== 'file:') return 0;
-  let original: string;
-  try {
-    original = readFileSync(fileURL, 'utf8');
-  } catch {
-    return 0;
-  }
-  return lineOffset(original, rendered);
+  const path = fileURLToPath(fileURL);
+  const input = readInput(path, path);
+  return 'error' in input ? 0 : lineOffset(utf8.decode(input.bytes), rendered);
 }

@@ -34,7 +34,8 @@ export function progressPlugin(path: MarkupPath): (factory: PluginFactoryContext
     const offset = lineOffsetForFile(factory.fileURL, factory.source);
     const engine = engineItemsFor(factory.fileURL);
     const written = { filter: WRITTEN_TOTAL_TAGS, visit: (node: Element, ctx: HastVisitorContext) => visitWrittenTotal(node, ctx, offset) };
-    const risky = riskyText(factory.source) !== null;
+    // Only a file with the engine's items is marked, so only then does the risk scan matter.
+    const risky = engine !== null && riskyText(factory.source) !== null;
     // Sätteri counts positions without a leading byte order mark, which the source keeps.
     if (path === 'auto' && engine && !risky && factory.sourceFormat !== 'mdx' && !factory.source.startsWith('\uFEFF')) {
       const streamed = streamedVisitors(factory.source, offset, engine);
