@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../src/lib/analyze.ts';
-import { relabel } from '../src/lib/io/cache.ts';
+import { AnalysisCache, contentHash, engineFingerprint, relabel } from '../src/lib/io/cache.ts';
 import { decodeReport, encodeReport } from '../src/lib/io/report-codec.ts';
 import type { FileReport } from '../src/lib/types.ts';
 
@@ -43,27 +44,57 @@ describe('the cache text of a report', () => {
   it('reads the items only when they are used, through copies that put a path back too', () => {
     const report = analyzeFile('a.md', Buffer.from('# A\n\n- [x] one\n- [ ] two ⚠\n'));
     const text = encodeReport(report);
-    // Items left unreadable: the counts still come back, and only reading the items fails.
-    const broken = `${text.slice(0, text.indexOf('\n') + 1)}not json`;
-    const decoded = decodeReport(broken);
+    const [head, sections, items] = text.split('\n');
+    expect(text.split('\n')).toHaveLength(3);
+    // Items left unreadable: the counts and sections still come back, and only reading the items fails.
+    const decoded = decodeReport(`${head}\n${sections}\nnot json`);
     const copy = relabel(decoded, 'b/a.md');
     expect(copy.path).toBe('b/a.md');
     expect(copy.done).toBe(report.done);
     expect(copy.sections).toEqual(report.sections);
     expect(() => copy.items).toThrow();
+    // Sections left unreadable, as bytes (the disk cache's form): the counts and the items still come back.
+    const noSections = relabel(decodeReport(Buffer.from(`${head}\nnot json\n${items}`)), 'a.md');
+    expect(noSections.total).toBe(report.total);
+    expect(noSections.items).toEqual(report.items);
+    expect(() => noSections.sections).toThrow();
     const good = relabel(decodeReport(text), 'a.md');
     expect(good).toEqual(report);
     expect(JSON.stringify(good)).toBe(JSON.stringify(report));
   });
 
-  it('lets a copy\'s items be replaced without touching another copy', () => {
-    const report = analyzeFile('a.md', Buffer.from('- [x] one\n'));
+  it('lets a copy\'s items and sections be replaced without touching another copy', () => {
+    const report = analyzeFile('a.md', Buffer.from('# A\n\n- [x] one\n'));
     const entry = decodeReport(encodeReport(report));
     const first = relabel(entry, 'a.md');
     const second = relabel(entry, 'b.md');
     first.items = [];
+    first.sections = [];
     expect(first.items).toEqual([]);
+    expect(first.sections).toEqual([]);
     expect(second.items).toEqual(report.items);
+    expect(second.sections).toEqual(report.sections);
     expect(Object.keys(first)).toEqual(Object.keys(report));
+  });
+});
+
+describe('the analysis cache file', () => {
+  it('gives a report back equal to the fresh one, and removes a file of an earlier format left by an older tool', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'analysis-cache-'));
+    try {
+      writeFileSync(join(folder, 'analysis.v11'), 'an earlier format');
+      writeFileSync(join(folder, 'progress.json'), 'not the analysis cache');
+      const report = analyzeFile('a.md', Buffer.from('# A\n\n## Week 1\n\n- [x] one\n- [ ] two\n'));
+      const hash = contentHash(Buffer.from('a'));
+      const cache = new AnalysisCache(folder, engineFingerprint()!);
+      cache.set(hash, report);
+      expect(cache.save()).toBe(true);
+      expect(readdirSync(folder).sort()).toEqual(['analysis.v12', 'progress.json']);
+      const warm = new AnalysisCache(folder, engineFingerprint()!).get(hash, 'b/a.md')!;
+      expect(warm).toEqual({ ...report, path: 'b/a.md' });
+      expect(existsSync(join(folder, 'analysis.v11'))).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

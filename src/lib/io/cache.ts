@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileReport } from '../types.ts';
@@ -67,10 +67,12 @@ export class AnalysisCache {
    * the slowest part of a warm run.
    */
   readonly #store: TextCache;
+  readonly #folder: string;
 
   /** @param fingerprint `engineFingerprint()`, which must not be null */
   constructor(folder: string, fingerprint: string) {
-    this.#store = new TextCache(join(folder, 'analysis.v11'), fingerprint, MAX_ENTRIES);
+    this.#folder = folder;
+    this.#store = new TextCache(join(folder, ANALYSIS_FILE), fingerprint, MAX_ENTRIES);
   }
 
   /** The cached report for `hash`, re-labelled with `path`, or undefined. */
@@ -85,9 +87,29 @@ export class AnalysisCache {
     this.#store.set(hash, encodeReport(entry));
   }
 
-  /** Write the cache if anything changed; false when it could not be written (the cache is an optimisation, never an error). */
+  /**
+   * Write the cache if anything changed; false when it could not be written
+   * (the cache is an optimisation, never an error). A file of an earlier
+   * format (`analysis.v11` and before), left by a version of the tool before
+   * an upgrade, is removed whenever this one is in place: nothing reads it again.
+   */
   save(): boolean {
-    return this.#store.save();
+    const saved = this.#store.save();
+    if (saved) removeEarlierFormats(this.#folder);
+    return saved;
+  }
+}
+
+/** The analysis cache's file name; the number changes with the stored text's format (`report-codec.ts`). */
+const ANALYSIS_FILE = 'analysis.v12';
+
+function removeEarlierFormats(folder: string): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      if (/^analysis\.v\d+$/.test(name) && name !== ANALYSIS_FILE) rmSync(join(folder, name), { force: true });
+    }
+  } catch {
+    // A folder that cannot be listed keeps its old files: they cost space, never a wrong count.
   }
 }
 

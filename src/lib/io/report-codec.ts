@@ -9,8 +9,12 @@ const ITEM_KEYS = ['kind', 'label', 'status', 'line', 'column', 'depth', 'sectio
 /** An item as a tuple; `section` is an index into the entry's table of section paths. */
 type ItemTuple = [Item['kind'], string, Item['status'], number, number, number, number, string | null, number | null, Item['fields']];
 
-/** The stored text's shape: the report with `items` as a placeholder, a newline, then the section paths and the items as tuples (or as objects, when one has other keys). */
-type Head = Omit<CachedReport, 'items'> & { items: 0 };
+/**
+ * The stored text's shape, three lines: the report with `sections` and
+ * `items` as placeholders; the sections; the section paths and the items as
+ * tuples (or as objects, when one has other keys).
+ */
+type Head = Omit<CachedReport, 'items' | 'sections'> & { sections: 0; items: 0 };
 type Body = [paths: string[][], items: Array<ItemTuple | Item>];
 
 function isPlainItem(item: Item): boolean {
@@ -40,11 +44,11 @@ export function encodeReport(report: CachedReport): string {
     }
     return [item.kind, item.label, item.status, item.line, item.column, item.depth, index, item.doneDate, item.confidence, item.fields];
   });
-  // JSON never holds a raw newline, so the first one ends the head.
-  return `${JSON.stringify({ ...report, items: 0 } satisfies Head)}\n${JSON.stringify([paths, items] satisfies Body)}`;
+  // JSON never holds a raw newline, so each line is one JSON text.
+  return `${JSON.stringify({ ...report, sections: 0, items: 0 } satisfies Head)}\n${JSON.stringify(report.sections)}\n${JSON.stringify([paths, items] satisfies Body)}`;
 }
 
-/** The items of an entry's second line. Items under the same headings share one `section` array, which no consumer changes. */
+/** The items of an entry's third line. Items under the same headings share one `section` array, which no consumer changes. */
 function decodeItems(text: string): Item[] {
   const [paths, items] = JSON.parse(text) as Body;
   return items.map((item): Item => Array.isArray(item)
@@ -55,30 +59,43 @@ function decodeItems(text: string): Item[] {
 const utf8 = new TextDecoder();
 
 /**
+ * Put a lazily read value over `key`'s placeholder, so the key keeps its
+ * place among the report's keys (the CLI's JSON is the same warm and cold).
+ * Copies made by `relabel` share the accessor: each reads into the same
+ * value, and an assignment replaces it on that copy only.
+ */
+function lazy<K extends 'sections' | 'items'>(report: CachedReport, key: K, read: () => CachedReport[K]): void {
+  let value: CachedReport[K] | undefined;
+  Object.defineProperty(report, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= read()),
+    set(this: CachedReport, assigned: CachedReport[K]) {
+      Object.defineProperty(this, key, { value: assigned, enumerable: true, configurable: true, writable: true });
+    },
+  });
+}
+
+/**
  * The analysis `encodeReport` stored (as its text, or that text's UTF-8
  * bytes as the disk cache keeps it), equal (keys in the same order) to the
- * one it was made from (`relabel` gives it a file's path). Its `items` are
- * read the first time they are used: a warm run that needs only counts (the
- * CLI's totals, the build's content check) never builds the 59,000 item
- * objects of a 1000-file curriculum, which with their garbage were most of
- * its time. Reading `items` (or spreading, serialising or cloning the
- * report) gives the full array; assigning it replaces it.
+ * one it was made from (`relabel` gives it a file's path). Its `sections`
+ * and `items` are read the first time they are used: a warm run that needs
+ * only counts and messages (the CLI's totals, the build's content check)
+ * never builds the 59,000 item objects of a 1000-file curriculum, which with
+ * their garbage were most of its time, nor parses its section trees, which
+ * are nine tenths of the rest. Reading either (or spreading, serialising or
+ * cloning the report) gives it in full; assigning it replaces it.
  */
 export function decodeReport(stored: string | Uint8Array): CachedReport {
   const text = typeof stored === 'string';
   const end = text ? stored.indexOf('\n') : stored.indexOf(0x0a);
   const report = JSON.parse(text ? stored.slice(0, end) : utf8.decode(stored.subarray(0, end))) as CachedReport;
-  const body = (): string => (text ? stored.slice(end + 1) : utf8.decode(stored.subarray(end + 1)));
-  let items: Item[] | undefined;
-  // Defined over the placeholder, so `items` keeps its place among the report's keys (the CLI's JSON is the same warm and cold).
-  // Copies made by `relabel` share the accessor: each decodes into the same array, and an assignment replaces it on that copy only.
-  Object.defineProperty(report, 'items', {
-    enumerable: true,
-    configurable: true,
-    get: () => (items ??= decodeItems(body())),
-    set(this: CachedReport, value: Item[]) {
-      Object.defineProperty(this, 'items', { value, enumerable: true, configurable: true, writable: true });
-    },
-  });
+  let second: number | undefined;
+  /** Where the sections' line ends: looked for only when the sections or the items are read. */
+  const split = (): number => (second ??= text ? stored.indexOf('\n', end + 1) : stored.indexOf(0x0a, end + 1));
+  const line = (from: number, to?: number): string => (text ? stored.slice(from, to) : utf8.decode(stored.subarray(from, to)));
+  lazy(report, 'sections', () => JSON.parse(line(end + 1, split())) as CachedReport['sections']);
+  lazy(report, 'items', () => decodeItems(line(split() + 1)));
   return report;
 }
