@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileReport } from '../types.ts';
 import { TextCache } from './text-cache.ts';
-import { type CachedReport, decodeReport, encodeReport } from './report-codec.ts';
+import { type CachedReport, decodeReport, encodeReport, shareStoredText, storedText } from './report-codec.ts';
 
 type Entry = CachedReport;
 
@@ -81,8 +81,13 @@ export class AnalysisCache {
     return bytes === undefined ? undefined : relabel(decodeReport(bytes), path);
   }
 
-  /** Remember a fresh analysis. */
+  /** Remember a fresh analysis: as the text it was decoded from, when it was (`compactReport`), else encoded now. */
   set(hash: string, report: FileReport): void {
+    const stored = storedText(report);
+    if (stored !== undefined) {
+      this.#store.set(hash, stored);
+      return;
+    }
     const { path: _path, ...entry } = report;
     this.#store.set(hash, encodeReport(entry));
   }
@@ -125,5 +130,6 @@ export function relabel(entry: Entry, path: string): FileReport {
     if (key === 'warnings' || key === 'errors') report[key] = entry[key].map((message) => ({ ...message, path }));
     else Object.defineProperty(report, key, Object.getOwnPropertyDescriptor(entry, key)!);
   }
+  shareStoredText(entry, report);
   return report;
 }

@@ -4,6 +4,7 @@ import { analyzeFile } from '../analyze.ts';
 import { blobStatsOf, type BlobStats } from '../history/blob-stats.ts';
 import type { FileReport } from '../types.ts';
 import type { Batch, Output } from './analyze-worker.ts';
+import { compactReport } from './report-codec.ts';
 import { analyzeGuarded, type Budget, DEFAULT_BUDGET, fromThread, GUARD_BYTES, type Source, workerModule } from './guard.ts';
 
 export type { Source } from './guard.ts';
@@ -128,6 +129,17 @@ function onThread<T>(worker: Worker, batch: Batch): Promise<T[] | null> {
   });
 }
 
+/**
+ * One file analysed on this thread, in the form a thread would send it: a
+ * full report as its cache text decoded lazily (`compactReport`, which keeps
+ * its items from surviving as objects to the end of a run), or only what
+ * history keeps of it.
+ */
+function analyzeHere<T>(source: Source, output: Output): T {
+  const report = analyzeFile(source.path, source.bytes);
+  return (output === 'report' ? compactReport(report) : blobStatsOf(report)) as T;
+}
+
 /** Let messages from threads in between two batches analysed on the main thread. */
 const yieldToThreads = (): Promise<void> => new Promise((next) => setImmediate(next));
 
@@ -141,10 +153,7 @@ async function run<T>(sources: Source[], workers: number, output: Output, minByt
   const alone: number[] = [...large];
 
   if (workers <= 1 || smallBytes < minBytes) {
-    for (const index of small) {
-      const report = analyzeFile(sources[index]!.path, sources[index]!.bytes);
-      results[index] = (output === 'report' ? report : blobStatsOf(report)) as T;
-    }
+    for (const index of small) results[index] = analyzeHere<T>(sources[index]!, output);
   } else {
     const queue = batches(small.map((index) => sources[index]!), output);
     let next = 0;
@@ -178,10 +187,7 @@ async function run<T>(sources: Source[], workers: number, output: Output, minByt
       if (worker) park(worker, budget.memoryMb);
     });
     for (let b = mainThread ? take() : queue.length; b < queue.length; b = take()) {
-      place(b, queue[b]!.files.map((file) => {
-        const report = analyzeFile(file.path, file.bytes);
-        return (output === 'report' ? report : blobStatsOf(report)) as T;
-      }));
+      place(b, queue[b]!.files.map((file) => analyzeHere<T>(file, output)));
       await yieldToThreads();
     }
     drained();

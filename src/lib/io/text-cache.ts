@@ -86,8 +86,8 @@ export class TextCache {
     return bytes;
   }
 
-  /** Store a fresh text. */
-  set(key: string, text: string): void {
+  /** Store a fresh text (or its UTF-8 bytes). */
+  set(key: string, text: string | Uint8Array): void {
     this.#used.set(key, text);
     this.#dirty = true;
   }
