@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../src/lib/analyze.ts';
 import { AnalysisCache, contentHash, engineFingerprint, relabel } from '../src/lib/io/cache.ts';
-import { decodeReport, encodeReport } from '../src/lib/io/report-codec.ts';
+import { compactReport, decodeReport, encodeReport, storedText } from '../src/lib/io/report-codec.ts';
 import type { FileReport } from '../src/lib/types.ts';
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -93,6 +93,42 @@ describe('the analysis cache file', () => {
       const warm = new AnalysisCache(folder, engineFingerprint()!).get(hash, 'b/a.md')!;
       expect(warm).toEqual({ ...report, path: 'b/a.md' });
       expect(existsSync(join(folder, 'analysis.v11'))).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a fresh report kept as its cache text', () => {
+  it('equals the report, and is stored as that text until its sections or items are replaced', () => {
+    const report = analyzeFile('a.md', Buffer.from('# A\n\n## Week 1\n\n- [x] one\n- [/] two\n\n| Topic | Status |\n| --- | --- |\n| Three | ✅ Done |\n'));
+    const compact = compactReport(report);
+    expect(compact).toEqual(report);
+    expect(JSON.stringify(compact)).toBe(JSON.stringify(report));
+    expect(storedText(compact)).toBe(encodeReport(report));
+    expect(storedText(report)).toBeUndefined();
+
+    // A copy with another path shares the text; the cache then stores it, and reads back the report under the reader's path.
+    const copy = relabel(compact, 'b/a.md');
+    expect(storedText(copy)).toBe(storedText(compact));
+    const folder = mkdtempSync(join(tmpdir(), 'analysis-cache-'));
+    try {
+      const cache = new AnalysisCache(folder, engineFingerprint()!);
+      cache.set('h1', copy);
+      expect(cache.save()).toBe(true);
+      expect(new AnalysisCache(folder, engineFingerprint()!).get('h1', 'c/a.md')).toEqual({ ...report, path: 'c/a.md' });
+
+      // Replaced items (or sections) are no longer what the text says: the cache encodes the report as it now is.
+      const changed = relabel(compact, 'a.md');
+      changed.items = [];
+      expect(storedText(changed)).toBeUndefined();
+      expect(storedText(compact)).toBeDefined();
+      const alsoChanged = relabel(compact, 'a.md');
+      alsoChanged.sections = [];
+      expect(storedText(alsoChanged)).toBeUndefined();
+      const cache2 = new AnalysisCache(folder, engineFingerprint()!);
+      cache2.set('h2', changed);
+      expect(cache2.get('h2', 'a.md')!.items).toEqual([]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
