@@ -3,7 +3,7 @@ import type { Message } from './types.ts';
 import { CHUNK_ABOVE, CHUNK_CHARS, continuesPast, type Definition, definitionsIn, definitionsOutside, indexDefinitions, shiftPositions, splitPoints } from './parse-chunks.ts';
 import { EXACT_LIMITS, exactAffordable, MAX_NESTING, MAX_REFERENCES, tooDeep, tooManyReferences } from './parse-limits.ts';
 import { parseWithin, type ExactBudget } from './parse.ts';
-import { riskyTextAt } from './parse-risk.ts';
+import { type RiskyAt, riskyTextAt } from './parse-risk.ts';
 
 /** What parsing a whole file found wrong with it, beside the trees. */
 export interface DocumentParse {
@@ -40,9 +40,9 @@ const RISKY_CHUNK = 8 * 1024;
  * quadratic in places (64 KB of tab-indented lists under headings took it 4 s,
  * 128 KB 15 s), so smaller pieces keep a risky file exact and linear.
  */
-function wantsSmaller(chunk: string, budget: ExactBudget): boolean {
+function wantsSmaller(chunk: string, budget: ExactBudget, risk: () => RiskyAt | null): boolean {
   return budget.skipped === null && budget.spent + RISKY_CHUNK <= EXACT_LIMITS.fileChars
-    && riskyTextAt(chunk) !== null && !exactAffordable(chunk, budget.spent);
+    && risk() !== null && !exactAffordable(chunk, budget.spent);
 }
 
 /**
@@ -65,7 +65,10 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
     while (p < points.length && points[p]! - start < want) p++;
     const end = p < points.length ? points[p]! : text.length;
     const own = text.slice(start, end);
-    if (!grown && want > RISKY_CHUNK && wantsSmaller(own, budget)) {
+    // The risk scan of this chunk, made at most once: for cutting it smaller, then for choosing its parser.
+    let risk: RiskyAt | null | undefined;
+    const riskOf = (): RiskyAt | null => (risk === undefined ? (risk = riskyTextAt(own)) : risk);
+    if (!grown && want > RISKY_CHUNK && wantsSmaller(own, budget, riskOf)) {
       want = RISKY_CHUNK;
       p = first;
       continue;
@@ -73,7 +76,7 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
     const skipped = budget.skipped;
     const spent = budget.spent;
     const before = prefixed(own, start);
-    const tree = parseWithin(before + own, budget);
+    const tree = parseWithin(before + own, budget, before === '' ? risk : undefined);
     if (!skipped && budget.skipped) budget.skipped.offset = Math.max(0, budget.skipped.offset - before.length) + start;
     if (before !== '') {
       // The definitions brought in are not part of the chunk: drop their nodes, and count from the chunk's start.
@@ -142,8 +145,11 @@ export function parseDocument(text: string, path: string, visit: (tree: Root) =>
   if (refused.length > 0) return { errors: refused, warnings: [] };
   const budget: ExactBudget = { spent: 0, skipped: null };
   // A text the reference parser must read but cannot at once is chunked whatever its length.
-  if (text.length <= chunking.above && !wantsSmaller(text, budget)) {
-    visit(parseWithin(text, budget));
+  // The risk scan of the whole text, made at most once: for chunking it, then for choosing its parser.
+  let risk: RiskyAt | null | undefined;
+  const riskOf = (): RiskyAt | null => (risk === undefined ? (risk = riskyTextAt(text)) : risk);
+  if (text.length <= chunking.above && !wantsSmaller(text, budget, riskOf)) {
+    visit(parseWithin(text, budget, risk));
   } else {
     const definitions: Definition[] = [];
     if (text.includes(']:')) eachChunk(text, chunking.size, { spent: 0, skipped: null }, () => '', (tree) => definitions.push(...definitionsIn(tree)));

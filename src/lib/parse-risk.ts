@@ -138,8 +138,14 @@ export function riskyText(text: string): string | null {
   return riskyTextAt(text)?.reason ?? null;
 }
 
+/** A shape found by the risk scan: why the text needs the reference parser, and where (0 when it is not known). */
+export interface RiskyAt {
+  reason: string;
+  offset: number;
+}
+
 /** Like `riskyText`, with the offset where the shape was found (0 when it is not known). */
-export function riskyTextAt(text: string): { reason: string; offset: number } | null {
+export function riskyTextAt(text: string): RiskyAt | null {
   if (!text.isWellFormed()) return { reason: 'unpaired surrogate', offset: 0 };
   const nul = text.indexOf('\0');
   if (nul !== -1) return { reason: 'NUL character', offset: nul };

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { parseExact } from './parse-exact.ts';
 import { parseFast } from './parse-fast.ts';
 import { exactAffordable } from './parse-limits.ts';
-import { riskyText, riskyTextAt, riskyTree } from './parse-risk.ts';
+import { type RiskyAt, riskyText, riskyTextAt, riskyTree } from './parse-risk.ts';
 
 /** Which parser read a file, and why the exact one was needed. */
 export interface Parsed {
@@ -57,8 +57,9 @@ export interface ExactBudget {
  *
  * @param text the chunk (positions in the tree are relative to it)
  * @param budget the file's budget, updated
+ * @param scanned `riskyTextAt(text)` when the caller already has it (the scan is not made twice)
  */
-export function parseWithin(text: string, budget: ExactBudget): Root {
+export function parseWithin(text: string, budget: ExactBudget, scanned?: RiskyAt | null): Root {
   const exact = (reason: string, offset: number, fast: () => Root): Root => {
     if (exactAffordable(text, budget.spent)) {
       budget.spent += text.length;
@@ -67,7 +68,7 @@ export function parseWithin(text: string, budget: ExactBudget): Root {
     budget.skipped ??= { reason, offset };
     return fast();
   };
-  const risky = riskyTextAt(text);
+  const risky = scanned === undefined ? riskyTextAt(text) : scanned;
   if (risky) return exact(risky.reason, risky.offset, () => parseFast(text));
   const tree = parseFast(text);
   const inTree = riskyTree(tree, text);
