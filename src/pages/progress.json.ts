@@ -2,8 +2,6 @@ import type { APIRoute } from 'astro';
 import { getCurriculum } from '../data/curriculum.ts';
 import { progressJson } from '../data/progress-json.ts';
 
-export { PROGRESS_SCHEMA_VERSION } from '../data/progress-json.ts';
-
 /**
  * `/progress.json`: the engine's report for every track file, exactly what
  * `npm run stats -- --json content/tracks` prints, plus `schemaVersion`.
