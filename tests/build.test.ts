@@ -22,6 +22,15 @@ function textOf(html: string, attribute: string): string | undefined {
   return match?.[1]?.trim();
 }
 
+/** A phase added to the copy of the example curriculum: its only heading repeats its title. */
+const REPEATED_TITLE = 'content/tracks/review/01-review-checklist.md';
+
+/** The "where" notes of a page's "What's left" list: one per item, null for an item without one. */
+function leftWhere(html: string): Array<string | null> {
+  const list = /<h2 id="left-title"[^>]*>[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+  return [...list.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((li) => /class="where muted"[^>]*>([^<]*)</.exec(li[1]!)?.[1] ?? null);
+}
+
 describe('site build from the example curriculum (tests/curricula/example)', () => {
   let out: string;
   let report: Report;
@@ -31,6 +40,13 @@ describe('site build from the example curriculum (tests/curricula/example)', () 
 
   beforeAll(async () => {
     project = copyProject();
+    // A phase whose only heading says its title again (with an emoji and a weeks note), as many trackers open.
+    mkdirSync(join(project, 'content/tracks/review'));
+    writeFileSync(join(project, 'content/tracks/review/index.md'), ['---', 'title: Review', 'summary: Looking back at both tracks.', 'started: 2025-12-01', 'order: 3', '---', '', 'Looking back.', ''].join('\n'));
+    writeFileSync(join(project, REPEATED_TITLE), [
+      '---', 'title: Review Checklist', 'order: 1', '---', '', '# 🎯 Review Checklist (Weeks 9-10)', '',
+      '- [ ] Redraw the URL shortener from memory', '- [/] Compare two queue designs', '- [x] Summarise the caching phase', '',
+    ].join('\n'));
     out = mkdtempSync(join(tmpdir(), 'portfolio-dist-'));
     result = build(project, out);
     report = await analyzePaths(['content/tracks'], { cacheDir: null, cwd: project, workers: 1 });
@@ -84,6 +100,20 @@ describe('site build from the example curriculum (tests/curricula/example)', () 
       // The theme scripts are on every page; none of a page's inline scripts is left out.
       expect(inlineScriptHashes(page), file).toEqual([...allowed].sort());
     }
+  });
+
+  it('says where each remaining item sits, except a heading that only repeats the phase\'s title', () => {
+    const repeated = readFileSync(join(out, 'review/01-review-checklist/index.html'), 'utf8');
+    expect(leftWhere(repeated)).toEqual([null, null]);
+    // Lists across phases name the phase, and no heading that repeats it.
+    const dashboard = readFileSync(join(out, 'index.html'), 'utf8');
+    const inProgress = /Compare two queue designs<\/a>\s*<span class="where muted"[^>]*>([^<]*)</.exec(dashboard);
+    expect(inProgress?.[1]).toBe('Review Checklist');
+    const caseStudies = readFileSync(join(out, 'system-design/04-case-studies/index.html'), 'utf8');
+    const where = leftWhere(caseStudies);
+    expect(where.length).toBeGreaterThan(5);
+    expect(where).toContain('Week 7: Design problems (7-8 hours)');
+    expect(where).not.toContain(null);
   });
 
   it('shows one checkbox or state mark per task the engine counts, on every phase page', () => {
