@@ -1,6 +1,6 @@
 /**
- * `readInput` keeps what it read for the rest of the process
- * (`src/lib/io/read-input.ts`): an unchanged file is not read again, and
+ * `readInput` keeps what it read, up to `KEPT_BYTES`, for the rest of the
+ * process (`src/lib/io/read-input.ts`): an unchanged file is not read again, and
  * any change to the file, even one that keeps its size and modification
  * time, is read.
  */
@@ -9,7 +9,7 @@ import { chmodSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readInput } from '../src/lib/io/read-input.ts';
+import { KEPT_BYTES, MAX_FILE_BYTES, readInput } from '../src/lib/io/read-input.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'read-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,6 +63,26 @@ describe('readInput across one process', () => {
       expect(text(readInput(file, 'changes.md'))).toBe('error file-unreadable');
       chmodSync(file, 0o644);
     }
+  });
+
+  it('keeps at most KEPT_BYTES of files: those read longest ago are read from disk again', () => {
+    const bytesOf = (result: ReturnType<typeof readInput>): Uint8Array | null => ('bytes' in result ? result.bytes : null);
+    const small = join(dir, 'small.md');
+    writeFileSync(small, '- [ ] small\n');
+    const first = bytesOf(readInput(small, 'small.md'));
+    expect(bytesOf(readInput(small, 'small.md'))).toBe(first);
+    const size = MAX_FILE_BYTES - 1024;
+    const large = Array.from({ length: Math.ceil(KEPT_BYTES / size) }, (_, k) => join(dir, `large-${k}.md`));
+    const reads = large.map((file, k) => {
+      writeFileSync(file, Buffer.alloc(size, 97 + k));
+      return bytesOf(readInput(file, file));
+    });
+    // The file read last is still kept; the one read first was let go, and is read again.
+    expect(bytesOf(readInput(large.at(-1)!, large.at(-1)!))).toBe(reads.at(-1));
+    const again = bytesOf(readInput(small, 'small.md'));
+    expect(Buffer.from(again!).toString()).toBe('- [ ] small\n');
+    expect(again).not.toBe(first);
+    large.forEach((file) => rmSync(file));
   });
 
   it('refuses a kept file that is over a smaller limit', () => {

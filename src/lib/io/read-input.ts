@@ -28,7 +28,21 @@ interface Kept {
   bytes: Uint8Array;
 }
 
-const KEPT = Symbol.for('learning-portfolio.files-read');
+const KEPT = Symbol.for('learning-portfolio.files-read.v2');
+
+/**
+ * How many bytes of files the process keeps at most: a 3000-file
+ * curriculum (13.5 MB) several times over. A dev server runs for hours
+ * while files are renamed, deleted and edited; past this, the files read
+ * longest ago are let go (and read from disk when asked for again).
+ */
+export const KEPT_BYTES = 64 * 1024 * 1024;
+
+/** The kept files, oldest read first, with their total size. */
+interface Store {
+  files: Map<string, Kept>;
+  bytes: number;
+}
 
 /**
  * The files read in this process, by path: a site build reads every page
@@ -38,29 +52,53 @@ const KEPT = Symbol.for('learning-portfolio.files-read');
  * in a build). Kept on `globalThis`, which every copy of this module in the
  * process shares. The bytes are never changed by any reader.
  */
-function kept(): Map<string, Kept> {
-  const holder = globalThis as typeof globalThis & { [KEPT]?: Map<string, Kept> };
-  return (holder[KEPT] ??= new Map());
+function store(): Store {
+  const holder = globalThis as typeof globalThis & { [KEPT]?: Store };
+  return (holder[KEPT] ??= { files: new Map(), bytes: 0 });
 }
 
 const keyOf = (path: string | Buffer): string => (typeof path === 'string' ? path : `\0${path.toString('base64')}`);
 
+function forget(kept: Store, key: string): void {
+  const before = kept.files.get(key);
+  if (!before) return;
+  kept.files.delete(key);
+  kept.bytes -= before.bytes.length;
+}
+
+/** Keep what was just read, as the newest entry, letting the oldest go past `KEPT_BYTES`. */
+function keep(key: string, entry: Kept): void {
+  const kept = store();
+  forget(kept, key);
+  kept.files.set(key, entry);
+  kept.bytes += entry.bytes.length;
+  for (const oldest of kept.files.keys()) {
+    if (kept.bytes <= KEPT_BYTES) break;
+    forget(kept, oldest);
+  }
+}
+
 /**
  * The bytes read earlier from `path`, when it is still the same regular
  * file: same device, inode, size, and modification and change times (to
- * the nanosecond where the filesystem keeps them). Undefined otherwise.
+ * the nanosecond where the filesystem keeps them). Undefined otherwise; a
+ * version that is no longer the file's is let go.
  */
 function readBefore(path: string | Buffer, limit: number): Uint8Array | undefined {
-  const before = kept().get(keyOf(path));
+  const kept = store();
+  const key = keyOf(path);
+  const before = kept.files.get(key);
   if (!before || before.size > limit) return undefined;
+  let same = false;
   try {
     const now = statSync(path);
-    const same = now.isFile() && now.dev === before.dev && now.ino === before.ino && now.size === before.size
+    same = now.isFile() && now.dev === before.dev && now.ino === before.ino && now.size === before.size
       && now.mtimeMs === before.mtimeMs && now.ctimeMs === before.ctimeMs;
-    return same ? before.bytes : undefined;
   } catch {
-    return undefined;
+    // Gone, or no longer to be looked at: read (and fail) as a new file.
   }
+  if (!same) forget(kept, key);
+  return same ? before.bytes : undefined;
 }
 
 /**
@@ -70,7 +108,8 @@ function readBefore(path: string | Buffer, limit: number): Uint8Array | undefine
  * socket or folder; `not-a-file`) and at most `limit` bytes
  * (`file-too-large`); an open or read failure is `file-unreadable`. A file
  * read before in this process and unchanged since (by `stat`) is not read
- * again; its bytes are shared, and must not be changed.
+ * again, while the process keeps it (`KEPT_BYTES`); its bytes are shared,
+ * and must not be changed.
  *
  * @param path where to read
  * @param shown the path as messages show it
@@ -107,7 +146,7 @@ export function readInput(path: string | Buffer, shown: string, limit = MAX_FILE
       read += n;
     }
     if (read !== stats.size) return { bytes: bytes.subarray(0, read) };
-    kept().set(keyOf(path), { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, bytes });
+    keep(keyOf(path), { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, bytes });
     return { bytes };
   } catch (error) {
     return fail('file-unreadable', `Unexpected read failure (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), expected a readable file`);
