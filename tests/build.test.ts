@@ -116,6 +116,14 @@ describe('site build from the example curriculum (tests/curricula/example)', () 
     expect(where).not.toContain(null);
   });
 
+  it('gives no outline entry to a heading that only repeats the phase\'s title, and keeps the others', () => {
+    const repeated = readFileSync(join(out, 'review/01-review-checklist/index.html'), 'utf8');
+    expect(repeated).not.toContain('id="outline-title"');
+    const caseStudies = readFileSync(join(out, 'system-design/04-case-studies/index.html'), 'utf8');
+    const outline = /<nav aria-labelledby="outline-title"[\s\S]*?<\/nav>/.exec(caseStudies)?.[0] ?? '';
+    expect(outline).toContain('Week 7: Design problems (7-8 hours)</a>');
+  });
+
   it('shows one checkbox or state mark per task the engine counts, on every phase page', () => {
     for (const file of report.files.filter((f) => !f.path.endsWith('/index.md'))) {
       const [, , track, name] = file.path.split('/');

@@ -1,4 +1,5 @@
 import type { Section, SplitCounts, HoursRange } from '../lib/types.ts';
+import { repeatsTitle } from './rendered-html.ts';
 
 /** A heading as Astro reports it after rendering. */
 export interface RenderedHeading {
@@ -51,4 +52,18 @@ export function buildOutline(sections: Section[], headings: RenderedHeading[], m
     }
   }
   return entries;
+}
+
+/**
+ * The outline without the entry of a heading that only says the page's
+ * title again (as `repeatsTitle` compares them) and holds every item on the
+ * page: the page's header already shows that title and those numbers, and
+ * the heading itself is not rendered (`dropRepeatedTitle`), so the entry
+ * could link nowhere. A page whose only section is such a heading has no
+ * outline.
+ *
+ * @param total the number of items on the page
+ */
+export function withoutTitleEntry(entries: OutlineEntry[], title: string, total: number): OutlineEntry[] {
+  return entries.filter((entry) => !(entry.counts.total === total && repeatsTitle(entry.title, title)));
 }
