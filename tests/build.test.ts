@@ -145,6 +145,20 @@ describe('site build with broken content', () => {
     return build(dir, join(dir, 'dist'));
   }
 
+  it('builds a portfolio without notes: no link to an empty page, and the notes page says how to add one', () => {
+    let dir = '';
+    const result = brokenBuild((project) => {
+      dir = project;
+      rmSync(join(project, 'content/notes'), { recursive: true, force: true });
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const dashboard = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+    expect(dashboard).toContain('href="/search/"');
+    expect(dashboard).not.toMatch(/href="\/notes\/"/);
+    expect(readFileSync(join(dir, 'dist/404.html'), 'utf8')).not.toMatch(/href="\/notes\/"/);
+    expect(readFileSync(join(dir, 'dist/notes/index.html'), 'utf8')).toContain('No notes yet.');
+  });
+
   it('fails on invalid frontmatter, naming the file and the field', () => {
     const result = brokenBuild((dir) => writeFileSync(join(dir, 'content/tracks/system-design/99-broken.md'),
       '---\ntitle: Broken\norder: first\n---\n\n- [ ] a task\n'));
