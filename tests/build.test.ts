@@ -124,6 +124,11 @@ describe('site build from the example curriculum (tests/curricula/example)', () 
     expect(outline).toContain('Week 7: Design problems (7-8 hours)</a>');
   });
 
+  it('counts phases in words that agree with the number', () => {
+    expect(readFileSync(join(out, 'review/index.html'), 'utf8')).toMatch(/of 3 items in 1 phase</);
+    expect(readFileSync(join(out, 'system-design/index.html'), 'utf8')).toMatch(/ items in 4 phases</);
+  });
+
   it('shows one checkbox or state mark per task the engine counts, on every phase page', () => {
     for (const file of report.files.filter((f) => !f.path.endsWith('/index.md'))) {
       const [, , track, name] = file.path.split('/');
