@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzePaths } from '../src/lib/io/run.ts';
 import type { Report } from '../src/lib/types.ts';
@@ -122,6 +123,13 @@ describe('site build from the example curriculum (tests/curricula/example)', () 
     const caseStudies = readFileSync(join(out, 'system-design/04-case-studies/index.html'), 'utf8');
     const outline = /<nav aria-labelledby="outline-title"[\s\S]*?<\/nav>/.exec(caseStudies)?.[0] ?? '';
     expect(outline).toContain('Week 7: Design problems (7-8 hours)</a>');
+  });
+
+  it('indexes a phase page for search from its title and its text, not its header\'s numbers', () => {
+    const fragments = readdirSync(join(out, 'pagefind/fragment')).map((file) => JSON.parse(gunzipSync(readFileSync(join(out, 'pagefind/fragment', file))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+    const page = fragments.find((fragment) => fragment.url === '/system-design/04-case-studies/');
+    expect(page?.content).toMatch(/^Case Studies\. (Tags: [^.]*? )?Putting the first three phases to work/);
+    expect(page?.content).not.toMatch(/% done|Phase \d+ of \d+/);
   });
 
   it('counts phases in words that agree with the number', () => {
