@@ -1,6 +1,7 @@
 /**
- * The dashboard and a phase page on the built site: the charts draw, and the
- * percentages shown are the ones the stats engine computes.
+ * The dashboard and a phase page on the built site: the charts draw, the
+ * percentages shown are the ones the stats engine computes, and a task's
+ * wrapped lines line up with its text on a phone.
  */
 import { describe, expect, it } from 'vitest';
 import { expectNoProblems, useSite } from './helpers/browser.ts';
@@ -45,6 +46,37 @@ describe('phase page', () => {
     // Compared as numbers: the page may print 100 as "100.0%".
     expect(shown, `${phase.path} at ${phase.route}`).toMatch(/^\d+(\.\d+)?%$/);
     expect(Number.parseFloat(shown), `${phase.path} at ${phase.route} shows ${shown}`).toBe(phase.percent);
+    expectNoProblems(problems);
+  });
+
+  // On a phone many tasks wrap: each line of a task's text starts at the same place, right of its checkbox.
+  it('starts a wrapped task\'s lines under its text, not under its checkbox (390 px)', async () => {
+    const phase = samplePhase();
+    const { page, problems } = await site.open(phase.route, { width: 390 });
+    const tasks = await page.locator('.markdown li.task').evaluateAll((items) => items.map((li) => {
+      const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+      let node: Node | null;
+      // The first character of the task's own text (not the mark of an in-progress or skipped task).
+      while ((node = walker.nextNode()) && (!node.textContent!.trim() || node.parentElement!.closest('.task-state'))) { /* skip */ }
+      if (!node) return null;
+      const start = node.textContent!.search(/\S/);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + 1);
+      const mark = li.querySelector('input, .task-state')!.getBoundingClientRect();
+      const style = getComputedStyle(li);
+      const textLeft = range.getBoundingClientRect().left;
+      // Where the lines after the first begin: the item's content box, or its first paragraph's (a loose list).
+      const lines = li.querySelector(':scope > p:first-child') ?? li;
+      const wrapLeft = lines.getBoundingClientRect().left + (lines === li ? Number.parseFloat(style.paddingLeft) : 0);
+      return { text: node.textContent!.trim().slice(0, 30), textLeft, wrapLeft, markRight: mark.right };
+    }));
+    const measured = tasks.filter((task) => task !== null);
+    expect(measured.length, phase.route).toBeGreaterThan(3);
+    for (const task of measured) {
+      expect(Math.abs(task.textLeft - task.wrapLeft), `${task.text}: text at ${task.textLeft}, wrapped lines at ${task.wrapLeft}`).toBeLessThanOrEqual(1.5);
+      expect(task.textLeft, task.text).toBeGreaterThan(task.markRight);
+    }
     expectNoProblems(problems);
   });
 });
