@@ -79,4 +79,18 @@ describe('phase page', () => {
     }
     expectNoProblems(problems);
   });
+
+  // A status table with a long notes column fits the text's width on a laptop: its cells wrap, nothing is hidden to the right.
+  it('fits a status table with long notes into the page at 1280 px, without scrolling it', async () => {
+    const { page, problems } = await site.open('system-design/04-case-studies/');
+    const boxes = await page.locator('.markdown .table-scroll').evaluateAll((wrappers) => wrappers.map((box) => ({
+      scroll: box.scrollWidth, client: box.clientWidth, columns: box.querySelectorAll('thead th').length,
+    })));
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (const box of boxes) {
+      expect(box.columns).toBe(5);
+      expect(box.scroll, 'the table is no wider than its box').toBeLessThanOrEqual(box.client);
+    }
+    expectNoProblems(problems);
+  });
 });
