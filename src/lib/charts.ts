@@ -81,20 +81,25 @@ export function statusDoughnut(counts: Counts): ChartData {
 }
 
 /**
- * Planned versus spent hours per phase, for the phases where at least one is
- * known; a planned range is shown by its upper bound. Null when no phase has
+ * Planned versus spent hours per phase, for the phases with items where at
+ * least one is known; a planned range is shown by its upper bound. Reading
+ * pages (no items) are left out and counted in `omitted`, as in
+ * `statusBars`: a "(2-3 hours)" in a guide's schedule heading is no phase's
+ * plan. The "Spent" series is left out when no phase says what it spent, so
+ * the legend names no bars that are not there. Null when no phase has
  * either, so the page can leave the chart out.
  */
-export function hoursBars(groups: ReadonlyArray<{ label: string; planned: HoursRange | null; spent: number | null }>): ChartData | null {
-  const known = groups.filter((g) => g.planned !== null || g.spent !== null);
+export function hoursBars(groups: ReadonlyArray<{ label: string; planned: HoursRange | null; spent: number | null; items: number }>): ChartData | null {
+  const phases = groups.filter((g) => g.items > 0);
+  const known = phases.filter((g) => g.planned !== null || g.spent !== null);
   if (known.length === 0) return null;
+  const series: Series[] = [{ key: 'planned', label: 'Planned (upper estimate)', data: known.map((g) => g.planned?.max ?? 0) }];
+  if (known.some((g) => g.spent !== null)) series.push({ key: 'spent', label: 'Spent', data: known.map((g) => g.spent ?? 0) });
   return {
     type: 'bar', stacked: false, horizontal: true, unit: 'hours',
     max: niceCeiling(Math.max(0, ...known.flatMap((g) => [g.planned?.max ?? 0, g.spent ?? 0]))),
     labels: known.map((g) => g.label),
-    series: [
-      { key: 'planned', label: 'Planned (upper estimate)', data: known.map((g) => g.planned?.max ?? 0) },
-      { key: 'spent', label: 'Spent', data: known.map((g) => g.spent ?? 0) },
-    ],
+    series,
+    ...(groups.length > phases.length ? { omitted: groups.length - phases.length } : {}),
   };
 }
