@@ -2,8 +2,8 @@
  * The five seeds, imported into a learner's portfolio (global-setup), read
  * well at 390 px and 1280 px: no page scrolls sideways, one `<h1>` a page,
  * reading pages show no percent, � only where the engine reported it,
- * charts of bounded height, the heatmap opening on the latest weeks, and
- * axe clean in light and dark. Skipped without ../shared.
+ * charts of bounded height, the heatmap opening on the latest weeks,
+ * burn-up axis labels readable on a phone, and axe clean in light and dark. Skipped without ../shared.
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -107,6 +107,24 @@ describe.skipIf(!project)('the five seeds as a learner’s portfolio', () => {
     expect(seen.lastVisible).toBe(true);
     expect(seen.firstVisible).toBe(false);
   });
+
+  for (const width of [390, 1280]) {
+    it(`draws one burn-up per chart at ${width} px, its axis labels at least 10 px`, async () => {
+      const { page } = await site.open('', { width });
+      const charts = await page.locator('figure.burnup').evaluateAll((figures) => figures.map((figure) => {
+        const shown = [...figure.querySelectorAll('svg')].filter((svg) => getComputedStyle(svg).display !== 'none');
+        const labels = shown.flatMap((svg) => [...svg.querySelectorAll('text')].map((text) => text.getBoundingClientRect().height));
+        return { shown: shown.length, smallest: Math.min(...labels), labels: labels.length };
+      }));
+      expect(charts.length).toBeGreaterThan(0);
+      for (const chart of charts) {
+        expect(chart.shown).toBe(1);
+        expect(chart.labels).toBeGreaterThanOrEqual(4);
+        // A text box is about 1.2 × its font size: 12 px and more.
+        expect(chart.smallest, `axis labels ${chart.smallest.toFixed(1)} px tall`).toBeGreaterThanOrEqual(12);
+      }
+    });
+  }
 
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`passes axe on the dashboard, a track and phases (${colorScheme})`, async () => {
