@@ -109,7 +109,7 @@ describe.skipIf(!project)('the five seeds as a learner’s portfolio', () => {
   });
 
   for (const width of [390, 1280]) {
-    it(`draws one burn-up per chart at ${width} px, its axis labels at least 10 px`, async () => {
+    it(`draws one burn-up per chart at ${width} px, its axis labels in text boxes at least 12 px tall`, async () => {
       const { page } = await site.open('', { width });
       const charts = await page.locator('figure.burnup').evaluateAll((figures) => figures.map((figure) => {
         const shown = [...figure.querySelectorAll('svg')].filter((svg) => getComputedStyle(svg).display !== 'none');
