@@ -41,6 +41,23 @@ export function dropRepeatedTitle(html: string, title: string): string {
   return html.slice(match[0].length);
 }
 
+const LEADING_BLOCK = /^\s*<(p|h[1-6])\b[^>]*>([\s\S]*?)<\/\1>\s*/;
+
+/**
+ * Rendered markdown without its first paragraph or heading when that says
+ * the page's lead again (a track's `summary`, shown under its title), as
+ * `dropRepeatedTitle` compares them: an imported tracker's subtitle or
+ * opening sentence becomes its summary, and would otherwise be read twice.
+ * Only a block that says exactly the lead is dropped; one that says more
+ * is kept whole.
+ */
+export function dropRepeatedLead(html: string, lead: string | undefined): string {
+  if (!lead) return html;
+  const match = LEADING_BLOCK.exec(html);
+  if (!match || comparable(tagless(match[2]!)) !== comparable(lead)) return html;
+  return html.slice(match[0].length);
+}
+
 /**
  * Headings moved down so the markdown's highest heading sits below the
  * page's own (`below` 1 under the page's `<h1>`, 2 under a section's `<h2>`):
