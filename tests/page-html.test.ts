@@ -9,7 +9,9 @@ describe('dropRepeatedLead', () => {
   const lead = 'Track all concepts you learn, week by week.';
 
   it('drops a first paragraph that says the lead again', () => {
-    expect(dropRepeatedLead(`<p>${lead}</p>\n<hr>\n<h2 id="x">Overview</h2>`, lead)).toBe('<hr>\n<h2 id="x">Overview</h2>');
+    expect(dropRepeatedLead(`<p>${lead}</p>\n<p>More.</p>`, lead)).toBe('<p>More.</p>');
+    // A rule that only set the dropped paragraph apart goes with it.
+    expect(dropRepeatedLead(`<p>${lead}</p>\n<hr>\n<h2 id="x">Overview</h2>`, lead)).toBe('<h2 id="x">Overview</h2>');
   });
 
   it('drops a first heading that says the lead again (an imported subtitle), markup and emoji aside', () => {
@@ -17,17 +19,22 @@ describe('dropRepeatedLead', () => {
       .toBe('<p><strong>Timeline</strong>: 20 weeks</p>');
   });
 
+  it('reads the page\'s smart punctuation as typed: curly quotes, dashes and an ellipsis', () => {
+    expect(dropRepeatedLead('<p>Track what you’ve learned – “every” week…</p><p>Rest.</p>', 'Track what you\'ve learned -- "every" week...')).toBe('<p>Rest.</p>');
+  });
+
   it('keeps a block that says more than the lead, a later one, and everything without a lead', () => {
     const more = `<p>${lead} Update it every Friday!</p>`;
     expect(dropRepeatedLead(more, lead)).toBe(more);
     const later = `<p>First.</p><p>${lead}</p>`;
     expect(dropRepeatedLead(later, lead)).toBe(later);
+    expect(dropRepeatedLead('<hr><p>Rest.</p>', lead)).toBe('<hr><p>Rest.</p>');
     expect(dropRepeatedLead(`<p>${lead}</p>`, undefined)).toBe(`<p>${lead}</p>`);
     expect(dropRepeatedLead(`<p>${lead}</p>`, '')).toBe(`<p>${lead}</p>`);
   });
 
   it('after the title is dropped, drops the lead under it', () => {
-    const html = `<h1 id="t">📊 Learning Tracker</h1>\n<p>${lead}</p>\n<p>Rest.</p>`;
+    const html = `<h1 id="t">📊 Learning Tracker</h1>\n<hr>\n<p>${lead}</p>\n<hr>\n<p>Rest.</p>`;
     expect(dropRepeatedLead(dropRepeatedTitle(html, 'Learning Tracker'), lead)).toBe('<p>Rest.</p>');
   });
 });

@@ -23,7 +23,15 @@ export function fillWrittenTotals(html: string, totals: WrittenTotal[]): string 
 
 const LEADING_HEADING = /^\s*<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*/;
 const tagless = (html: string): string => html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-const comparable = (text: string): string => cleanTitle(text).toLowerCase().replace(/\s+/g, ' ');
+/**
+ * Text as compared with a title or lead: cleaned as a title, lower case, one space between words, and
+ * the rendered page's smart punctuation read back as typed (’ as ', “ ” as ", – — as -, … as ...).
+ */
+const comparable = (text: string): string => cleanTitle(text).toLowerCase().replace(/\s+/g, ' ')
+  .replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]|-{2,3}/g, '-').replace(/…/g, '...');
+
+/** What follows a dropped block, without the rules (`---`) that only set that block apart. */
+const withoutLeadingRules = (html: string): string => html.replace(/^(?:\s*<hr\b[^>]*>)+\s*/, '');
 
 /** Whether a heading's text says the page's title again (as `dropRepeatedTitle` compares them). */
 export function repeatsTitle(heading: string, title: string): boolean {
@@ -38,7 +46,7 @@ export function repeatsTitle(heading: string, title: string): boolean {
 export function dropRepeatedTitle(html: string, title: string): string {
   const match = LEADING_HEADING.exec(html);
   if (!match || comparable(tagless(match[2]!)) !== comparable(title)) return html;
-  return html.slice(match[0].length);
+  return withoutLeadingRules(html.slice(match[0].length));
 }
 
 const LEADING_BLOCK = /^\s*<(p|h[1-6])\b[^>]*>([\s\S]*?)<\/\1>\s*/;
@@ -55,7 +63,7 @@ export function dropRepeatedLead(html: string, lead: string | undefined): string
   if (!lead) return html;
   const match = LEADING_BLOCK.exec(html);
   if (!match || comparable(tagless(match[2]!)) !== comparable(lead)) return html;
-  return html.slice(match[0].length);
+  return withoutLeadingRules(html.slice(match[0].length));
 }
 
 /**
