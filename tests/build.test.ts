@@ -75,6 +75,7 @@ describe('site build from the example curriculum (tests/curricula/example)', () 
       expect(existsSync(join(out, 'notes', id, 'index.html')), id).toBe(true);
     }
     for (const page of ['index.html', 'notes/index.html', 'search/index.html', '404.html']) expect(existsSync(join(out, page)), page).toBe(true);
+    expect(readFileSync(join(out, '404.html'), 'utf8')).toMatch(/Try the <a href="\/">dashboard<\/a>, the <a href="\/notes\/">notes<\/a> or <a href="\/search\/">search<\/a>\./);
     // Build-time caches stay in the project, never in what gets published.
     expect(existsSync(join(out, 'node_modules'))).toBe(false);
   });
