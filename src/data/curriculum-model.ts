@@ -26,6 +26,8 @@ export interface TrackView {
   /** The engine's report on the track's `index.md` (items written there count for the track). */
   index: FileReport;
   phases: PhaseView[];
+  /** The phases with items, in order: the ones numbered and counted as phases (a page without items is a reading page). */
+  counted: PhaseView[];
   counts: SplitCounts;
   path: string;
   /** The first phase that is started but not finished, else the first unfinished one; null when all are done. */

@@ -111,8 +111,9 @@ function build({ trackEntries, phaseEntries, notes, analysis }: Inputs): Curricu
       const index = analyze(entry.filePath, entry.id);
       const counts = buildReport([index, ...phases.map((phase) => phase.report)]).totals;
       const started = phases.find((p) => p.report.percent < 100 && (p.report.done > 0 || p.report.inProgress > 0));
-      const current = started ?? phases.find((p) => p.report.total > 0 && p.report.percent < 100) ?? null;
-      return { id: entry.id, entry, index, phases, counts, path: `${entry.id}/`, current };
+      const counted = phases.filter((p) => p.report.total > 0);
+      const current = started ?? counted.find((p) => p.report.percent < 100) ?? null;
+      return { id: entry.id, entry, index, phases, counted, counts, path: `${entry.id}/`, current };
     });
 
   const trackIds = new Set(tracks.map((track) => track.id));

@@ -34,6 +34,17 @@ function linesBefore(text: string, from: number, to: number, count: number): num
 const RISKY_CHUNK = 8 * 1024;
 
 /**
+ * The risk scan of one text, made at most once: asked first whether to cut
+ * the text smaller, then (when the text is parsed as it is) which parser to
+ * use. `found()` is the scan's result when it was made, else undefined (the
+ * parser then scans for itself).
+ */
+function scanOnce(text: string): { scan: () => RiskyAt | null; found: () => RiskyAt | null | undefined } {
+  let risk: RiskyAt | null | undefined;
+  return { scan: () => (risk === undefined ? (risk = riskyTextAt(text)) : risk), found: () => risk };
+}
+
+/**
  * Whether a chunk should be cut smaller: it needs the reference parser (a
  * shape Sätteri reads differently), which cannot read it whole within its
  * limits, while the file's budget still has room. The reference parser is
@@ -65,10 +76,8 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
     while (p < points.length && points[p]! - start < want) p++;
     const end = p < points.length ? points[p]! : text.length;
     const own = text.slice(start, end);
-    // The risk scan of this chunk, made at most once: for cutting it smaller, then for choosing its parser.
-    let risk: RiskyAt | null | undefined;
-    const riskOf = (): RiskyAt | null => (risk === undefined ? (risk = riskyTextAt(own)) : risk);
-    if (!grown && want > RISKY_CHUNK && wantsSmaller(own, budget, riskOf)) {
+    const risk = scanOnce(own);
+    if (!grown && want > RISKY_CHUNK && wantsSmaller(own, budget, risk.scan)) {
       want = RISKY_CHUNK;
       p = first;
       continue;
@@ -76,7 +85,7 @@ function eachChunk(text: string, size: number, budget: ExactBudget, prefixed: (c
     const skipped = budget.skipped;
     const spent = budget.spent;
     const before = prefixed(own, start);
-    const tree = parseWithin(before + own, budget, before === '' ? risk : undefined);
+    const tree = parseWithin(before + own, budget, before === '' ? risk.found() : undefined);
     if (!skipped && budget.skipped) budget.skipped.offset = Math.max(0, budget.skipped.offset - before.length) + start;
     if (before !== '') {
       // The definitions brought in are not part of the chunk: drop their nodes, and count from the chunk's start.
@@ -145,11 +154,9 @@ export function parseDocument(text: string, path: string, visit: (tree: Root) =>
   if (refused.length > 0) return { errors: refused, warnings: [] };
   const budget: ExactBudget = { spent: 0, skipped: null };
   // A text the reference parser must read but cannot at once is chunked whatever its length.
-  // The risk scan of the whole text, made at most once: for chunking it, then for choosing its parser.
-  let risk: RiskyAt | null | undefined;
-  const riskOf = (): RiskyAt | null => (risk === undefined ? (risk = riskyTextAt(text)) : risk);
-  if (text.length <= chunking.above && !wantsSmaller(text, budget, riskOf)) {
-    visit(parseWithin(text, budget, risk));
+  const risk = scanOnce(text);
+  if (text.length <= chunking.above && !wantsSmaller(text, budget, risk.scan)) {
+    visit(parseWithin(text, budget, risk.found()));
   } else {
     const definitions: Definition[] = [];
     if (text.includes(']:')) eachChunk(text, chunking.size, { spent: 0, skipped: null }, () => '', (tree) => definitions.push(...definitionsIn(tree)));
