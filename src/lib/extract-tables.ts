@@ -19,6 +19,20 @@ const HTML_OTHER = /<!--[\s\S]*?-->|<\/?[a-z][a-z0-9-]*(?:\s[^>]*)?\/?>/gi;
  * badges and counts agree.
  */
 export function headerWords(text: string): string {
+  let words = headerMemo.get(text);
+  if (words === undefined) {
+    if (headerMemo.size >= HEADER_MEMO_SIZE) headerMemo.clear();
+    words = readHeader(text);
+    headerMemo.set(text, words);
+  }
+  return words;
+}
+
+/** Header cells repeat from table to table (`Topic`, `Status`): each distinct one is read once per process, like status cells. */
+const HEADER_MEMO_SIZE = 4096;
+const headerMemo = new Map<string, string>();
+
+function readHeader(text: string): string {
   return text.replace(HTML_BREAK, ' ').replace(HTML_OTHER, '')
     .replace(/\([^)]*\)/g, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

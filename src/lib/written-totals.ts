@@ -18,6 +18,13 @@ const OVERALL = /^(?:overall|total|whole)\b/i;
  */
 const LABEL_WORD = /p[*_]*r[*_]*o[*_]*g[*_]*r[*_]*e[*_]*s[*_]*s|c[*_]*o[*_]*m[*_]*p[*_]*l[*_]*e[*_]*t[*_]*i[*_]*o[*_]*n/iu;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+/**
+ * What every written total's line holds, looked for in the whole text
+ * first: the label's word, then a colon on the same line. Most files have
+ * none (a status table's "In Progress" has no colon after it), and are not
+ * cut into lines at all.
+ */
+const ANY_TOTAL = new RegExp(`(?:${LABEL_WORD.source})[^\\n]*:`, LABEL_WORD.flags);
 
 /**
  * Whether a line of rendered text (a heading's or a paragraph's) reads as a
@@ -100,6 +107,7 @@ export function resolveTrackTotals(index: WrittenTotal[], track: SplitCounts[]):
  * @param body the file's text, frontmatter blanked (lines as in the file)
  */
 export function findWrittenTotals(body: string, sections: Section[], file: SplitCounts, isIndex: boolean): WrittenTotal[] {
+  if (!ANY_TOTAL.test(body)) return [];
   const lines = body.split('\n');
   const found: WrittenTotal[] = [];
   let fence: string | null = null;
