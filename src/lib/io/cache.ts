@@ -95,7 +95,7 @@ export class AnalysisCache {
   /**
    * Write the cache if anything changed; false when it could not be written
    * (the cache is an optimisation, never an error). A file of an earlier
-   * format (`analysis.v11` and before), left by a version of the tool before
+   * format (`analysis.v12` and before), left by a version of the tool before
    * an upgrade, is removed whenever this one is in place: nothing reads it again.
    */
   save(): boolean {
@@ -106,7 +106,7 @@ export class AnalysisCache {
 }
 
 /** The analysis cache's file name; the number changes with the stored text's format (`report-codec.ts`). */
-const ANALYSIS_FILE = 'analysis.v12';
+const ANALYSIS_FILE = 'analysis.v13';
 
 function removeEarlierFormats(folder: string): void {
   try {

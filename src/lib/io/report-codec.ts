@@ -1,4 +1,4 @@
-import type { FileReport, Item } from '../types.ts';
+import type { Counts, FileReport, Item, Section } from '../types.ts';
 
 /** A file's analysis as the cache keeps it: without its path (the same content may live anywhere). */
 export type CachedReport = Omit<FileReport, 'path'>;
@@ -6,42 +6,104 @@ export type CachedReport = Omit<FileReport, 'path'>;
 /** An item's fields in the order the engine makes them; the tuple form keeps them in this order. */
 const ITEM_KEYS = ['kind', 'label', 'status', 'line', 'column', 'depth', 'section', 'doneDate', 'confidence', 'fields'] as const;
 
-/** An item as a tuple; `section` is an index into the entry's table of section paths. */
-type ItemTuple = [Item['kind'], string, Item['status'], number, number, number, number, string | null, number | null, Item['fields']];
+/** An item as a tuple, without its strings (see `encodeReport`); `section` is an index into the entry's table of section paths. */
+type ItemTuple = [kind: Item['kind'], status: Item['status'], line: number, column: number, depth: number, section: number, confidence: number | null];
+/** The done dates and fields that are not null, as one flat list: the item's index, its done date, its fields. */
+type ItemExtras = Array<number | string | Item['fields']>;
+
+/** A section's keys in the order the engine makes them, and its counts' keys. */
+const SECTION_KEYS = ['title', 'level', 'line', 'hours', 'plannedHours', 'done', 'inProgress', 'todo', 'skipped', 'unknown', 'total', 'percent', 'tasks', 'rows', 'children'] as const;
+const COUNT_KEYS = ['done', 'inProgress', 'todo', 'skipped', 'unknown', 'total', 'percent'] as const;
+
+type CountsTuple = [done: number, inProgress: number, todo: number, skipped: number, unknown: number, total: number, percent: number];
+/** A section as a tuple, without its title (written on a line of their own, in document order): its own fields, its counts in place, its task and row counts as tuples, its children (tuples or objects). */
+type SectionTuple = [Section['level'], Section['line'], Section['hours'], Section['plannedHours'], ...CountsTuple, CountsTuple, CountsTuple, Array<SectionTuple | Section>];
 
 /**
- * The stored text's shape, three lines: the report with `sections` and
- * `items` as placeholders; the sections; the section paths and the items as
- * tuples (or as objects, when one has other keys).
+ * The stored text's shape, seven lines, each one JSON text: the report
+ * with `sections` and `items` as placeholders; the sections as tuples;
+ * their titles; the items as tuples; the section paths; the items' labels;
+ * their done dates and fields that are not null (`ItemExtras`). An item or
+ * section with other keys (or its keys in another order) is written as the
+ * object it is (with a null label).
  */
 type Head = Omit<CachedReport, 'items' | 'sections'> & { sections: 0; items: 0 };
-type Body = [paths: string[][], items: Array<ItemTuple | Item>];
 
-/** Whether an item has exactly the engine's keys in the engine's order (walked without making an array of them: there are tens of thousands). */
-function isPlainItem(item: Item): boolean {
+/** Whether an object has exactly `keys`, in that order (walked without making an array of them: there are tens of thousands). */
+function hasKeys(value: object, keys: ReadonlyArray<string>): boolean {
   let k = 0;
-  for (const key in item) {
-    if (key !== ITEM_KEYS[k]) return false;
+  for (const key in value) {
+    if (key !== keys[k]) return false;
     k++;
   }
-  return k === ITEM_KEYS.length;
+  return k === keys.length;
+}
+
+const isPlainItem = (item: Item): boolean => hasKeys(item, ITEM_KEYS);
+
+const countsTuple = (counts: Counts): CountsTuple => [counts.done, counts.inProgress, counts.todo, counts.skipped, counts.unknown, counts.total, counts.percent];
+
+/**
+ * A section tree as tuples: each section's fifteen keys and its two count
+ * objects' seven were most of the text (3.3 of a 1000-file curriculum's
+ * 9.8 MB), written again for every heading. Titles go to `titles`, in
+ * document order.
+ */
+function sectionTuple(section: Section, titles: string[]): SectionTuple | Section {
+  if (!hasKeys(section, SECTION_KEYS) || !hasKeys(section.tasks, COUNT_KEYS) || !hasKeys(section.rows, COUNT_KEYS)) return section;
+  titles.push(section.title);
+  return [section.level, section.line, section.hours, section.plannedHours,
+    section.done, section.inProgress, section.todo, section.skipped, section.unknown, section.total, section.percent,
+    countsTuple(section.tasks), countsTuple(section.rows), section.children.map((child) => sectionTuple(child, titles))];
+}
+
+const countsOf = (t: CountsTuple): Counts => ({ done: t[0], inProgress: t[1], todo: t[2], skipped: t[3], unknown: t[4], total: t[5], percent: t[6] });
+
+/** A section read back from `sectionTuple`, keys in the engine's order; `next` gives the titles in the order they were written. */
+function sectionOf(value: SectionTuple | Section, next: () => string): Section {
+  if (!Array.isArray(value)) return value;
+  const title = next();
+  return {
+    title, level: value[0], line: value[1], hours: value[2], plannedHours: value[3],
+    done: value[4], inProgress: value[5], todo: value[6], skipped: value[7], unknown: value[8], total: value[9], percent: value[10],
+    tasks: countsOf(value[11]), rows: countsOf(value[12]), children: value[13].map((child) => sectionOf(child, next)),
+  };
+}
+
+/** The sections of an entry's second and third lines. */
+function decodeSections(structure: string, titleText: string): Section[] {
+  const titles = JSON.parse(titleText) as string[];
+  let at = 0;
+  return (JSON.parse(structure) as Array<SectionTuple | Section>).map((section) => sectionOf(section, () => titles[at++]!));
 }
 
 /**
  * The cache's text for one analysis. Items are most of a report and each
  * repeated its heading path and ten key names: as tuples with the paths
  * written once, an entry is about half the size. They are written after the
- * rest of the report, on their own line, so that reading an entry parses
- * only its counts and sections until its items are wanted (see
+ * rest of the report, on lines of their own, so that reading an entry
+ * parses only its counts until its sections or items are wanted (see
  * `decodeReport`).
+ *
+ * Strings (titles, paths, labels, dates) are kept apart from the numbers,
+ * each kind serialised on a line of its own: a label read from a file
+ * holding any emoji is a two-byte string, and once V8's `JSON.stringify`
+ * meets one, it writes the rest of its text far more slowly. Written with
+ * the labels inside the item tuples, the bench curriculum's items took
+ * 64–93 ms to serialise in a cold run; apart, about 25 ms.
  */
 export function encodeReport(report: CachedReport): string {
   const paths: string[][] = [];
   const indexOf = new Map<string, number>();
   // Items under one heading share one path array (`sectionPath`): known by identity, it is not serialised again.
   const indexOfArray = new Map<string[], number>();
-  const items = report.items.map((item): ItemTuple | Item => {
-    if (!isPlainItem(item)) return item;
+  const labels: Array<string | null> = new Array(report.items.length);
+  const extras: ItemExtras = [];
+  const items = report.items.map((item, k): ItemTuple | Item => {
+    if (!isPlainItem(item)) {
+      labels[k] = null;
+      return item;
+    }
     let index = indexOfArray.get(item.section);
     if (index === undefined) {
       const key = JSON.stringify(item.section);
@@ -53,18 +115,30 @@ export function encodeReport(report: CachedReport): string {
       }
       indexOfArray.set(item.section, index);
     }
-    return [item.kind, item.label, item.status, item.line, item.column, item.depth, index, item.doneDate, item.confidence, item.fields];
+    labels[k] = item.label;
+    if (item.doneDate !== null || item.fields !== null) extras.push(k, item.doneDate, item.fields);
+    return [item.kind, item.status, item.line, item.column, item.depth, index, item.confidence];
   });
-  // JSON never holds a raw newline, so each line is one JSON text.
-  return `${JSON.stringify({ ...report, sections: 0, items: 0 } satisfies Head)}\n${JSON.stringify(report.sections)}\n${JSON.stringify([paths, items] satisfies Body)}`;
+  const titles: string[] = [];
+  const sections = report.sections.map((section) => sectionTuple(section, titles));
+  // JSON never holds a raw newline, so each line is one JSON text. Each is serialised on its own (see above).
+  return `${JSON.stringify({ ...report, sections: 0, items: 0 } satisfies Head)}\n${JSON.stringify(sections)}\n${JSON.stringify(titles)}\n${JSON.stringify(items)}\n${JSON.stringify(paths)}\n${JSON.stringify(labels)}\n${JSON.stringify(extras)}`;
 }
 
-/** The items of an entry's third line. Items under the same headings share one `section` array, which no consumer changes. */
-function decodeItems(text: string): Item[] {
-  const [paths, items] = JSON.parse(text) as Body;
-  return items.map((item): Item => Array.isArray(item)
-    ? { kind: item[0], label: item[1], status: item[2], line: item[3], column: item[4], depth: item[5], section: paths[item[6]]!, doneDate: item[7], confidence: item[8], fields: item[9] }
+/** The items of an entry's lines 4 to 7 (see `Head`). Items under the same headings share one `section` array, which no consumer changes. */
+function decodeItems(tupleText: string, pathText: string, labelText: string, extraText: string): Item[] {
+  const paths = JSON.parse(pathText) as string[][];
+  const labels = JSON.parse(labelText) as Array<string | null>;
+  const extras = JSON.parse(extraText) as ItemExtras;
+  const items = (JSON.parse(tupleText) as Array<ItemTuple | Item>).map((item, k): Item => Array.isArray(item)
+    ? { kind: item[0], label: labels[k]!, status: item[1], line: item[2], column: item[3], depth: item[4], section: paths[item[5]]!, doneDate: null, confidence: item[6], fields: null }
     : item);
+  for (let at = 0; at < extras.length; at += 3) {
+    const item = items[extras[at] as number]!;
+    item.doneDate = extras[at + 1] as string | null;
+    item.fields = extras[at + 2] as Item['fields'];
+  }
+  return items;
 }
 
 const utf8 = new TextDecoder();
@@ -125,14 +199,25 @@ export function shareStoredText(from: object, to: object): void {
  */
 export function decodeReport(stored: string | Uint8Array): CachedReport {
   const text = typeof stored === 'string';
-  const end = text ? stored.indexOf('\n') : stored.indexOf(0x0a);
-  const report = JSON.parse(text ? stored.slice(0, end) : utf8.decode(stored.subarray(0, end))) as CachedReport;
-  let second: number | undefined;
-  /** Where the sections' line ends: looked for only when the sections or the items are read. */
-  const split = (): number => (second ??= text ? stored.indexOf('\n', end + 1) : stored.indexOf(0x0a, end + 1));
-  const line = (from: number, to?: number): string => (text ? stored.slice(from, to) : utf8.decode(stored.subarray(from, to)));
-  lazy(report, 'sections', () => JSON.parse(line(end + 1, split())) as CachedReport['sections']);
-  lazy(report, 'items', () => decodeItems(line(split() + 1)));
+  const length = stored.length;
+  const newline = (from: number): number => {
+    const at = text ? stored.indexOf('\n', from) : stored.indexOf(0x0a, from);
+    return at === -1 ? length : at;
+  };
+  /** Where each line ends, found as far as a read needs. */
+  const ends = [newline(0)];
+  const end = (k: number): number => {
+    while (ends.length <= k) ends.push(newline(ends.at(-1)! + 1));
+    return ends[k]!;
+  };
+  const line = (k: number): string => {
+    const from = k === 0 ? 0 : end(k - 1) + 1;
+    const to = end(k);
+    return text ? stored.slice(from, to) : utf8.decode(stored.subarray(from, to));
+  };
+  const report = JSON.parse(line(0)) as CachedReport;
+  lazy(report, 'sections', () => decodeSections(line(1), line(2)));
+  lazy(report, 'items', () => decodeItems(line(3), line(4), line(5), line(6)));
   texts.set(report, stored);
   return report;
 }
