@@ -81,6 +81,29 @@ describe('phase page', () => {
   });
 
   // A status table with a long notes column fits the text's width on a laptop: its cells wrap, nothing is hidden to the right.
+  // The Sections card: a long title wraps beside its numbers, which keep a column of their own at the right.
+  it('keeps each section\'s numbers right of its title, on its first line (1280 and 390 px)', async () => {
+    for (const width of [1280, 390]) {
+      const { page, problems } = await site.open('backend-engineering/02-databases-and-sql/', { width });
+      const rows = await page.locator('.outline li').evaluateAll((items) => items.map((li) => {
+        const box = (element: Element | null) => {
+          const rect = element!.getBoundingClientRect();
+          return { left: rect.left, right: rect.right, top: rect.top, height: rect.height };
+        };
+        return { text: li.textContent!.trim(), title: box(li.firstElementChild), pct: box(li.querySelector('.pct')), meta: box(li.querySelector('.meta')) };
+      }));
+      expect(rows.length).toBeGreaterThan(3);
+      // Some title is long enough to take two lines at this width, or the check below would hold for any layout.
+      expect(rows.some((row) => row.title.height > 1.5 * row.pct.height), `a wrapped title at ${width} px`).toBe(true);
+      for (const row of rows) {
+        expect(row.pct.left, `${row.text} at ${width} px`).toBeGreaterThanOrEqual(row.title.right - 0.5);
+        expect(row.meta.left, `${row.text} at ${width} px`).toBeGreaterThanOrEqual(row.title.right - 0.5);
+        expect(Math.abs(row.pct.top - row.title.top), `${row.text} at ${width} px`).toBeLessThan(row.pct.height / 2);
+      }
+      expectNoProblems(problems);
+    }
+  });
+
   it('fits a status table with long notes into the page at 1280 px, without scrolling it', async () => {
     const { page, problems } = await site.open('system-design/04-case-studies/');
     const boxes = await page.locator('.markdown .table-scroll').evaluateAll((wrappers) => wrappers.map((box) => ({
