@@ -34,6 +34,27 @@ describe('search page', () => {
     expectNoProblems(problems);
   });
 
+  // Two tracks can both have a "Week 3": each result says where it belongs.
+  it('names the track of each phase found, and marks a note as a note', async () => {
+    const { page, problems } = await site.open('search/?q=week');
+    await waitForSearchReady(page);
+    await resultLinks(page).first().waitFor({ state: 'visible' });
+    await page.waitForTimeout(500);
+    const results = await page.locator('[data-search] pagefind-results .pf-result').evaluateAll((items) => items.map((item) => ({
+      href: item.querySelector('a.pf-result-link')?.getAttribute('href') ?? '',
+      context: item.querySelector('.result-context')?.textContent?.trim() ?? null,
+    })).filter((result) => result.href !== ''));
+    const phases = results.filter((result) => /\/(backend-engineering|system-design)\/[^/]+\/$/.test(result.href));
+    expect(phases.length).toBeGreaterThan(1);
+    for (const phase of phases) {
+      expect(phase.context, phase.href).toBe(phase.href.includes('/system-design/') ? 'System Design' : 'Backend Engineering');
+    }
+    const notes = results.filter((result) => result.href.startsWith(sitePath('notes/')));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note.context, note.href).toMatch(/^Note(?: · (?:Backend Engineering|System Design))?$/);
+    expectNoProblems(problems);
+  });
+
   it('runs the search in ?q= on load and shows it in the field', async () => {
     const { word } = target!;
     const { page, problems } = await site.open(`search/?q=${encodeURIComponent(word)}`);
