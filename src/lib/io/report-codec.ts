@@ -90,7 +90,7 @@ function decodeSections(structure: string, titleText: string): Section[] {
  * holding any emoji is a two-byte string, and once V8's `JSON.stringify`
  * meets one, it writes the rest of its text far more slowly. Written with
  * the labels inside the item tuples, the bench curriculum's items took
- * 64–93 ms to serialise in a cold run; apart, about 25 ms.
+ * 64–93 ms to serialise in a cold run; apart, 25–42 ms.
  */
 export function encodeReport(report: CachedReport): string {
   const paths: string[][] = [];
